@@ -1,0 +1,1 @@
+//! Exports of the knowledge graph, one module per format.

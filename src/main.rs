@@ -1,0 +1,3 @@
+//! The `chronograph` command line.
+
+fn main() {}
