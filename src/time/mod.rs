@@ -1,5 +1,7 @@
 //! Time expressions: recognition and normalization to TIMEX3 values.
 
+pub mod value;
+
 use chrono::NaiveDate;
 
 use crate::annotation::{Sentence, Timex};
