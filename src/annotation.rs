@@ -376,6 +376,52 @@ pub struct Annotated {
     pub relations: Vec<Relation>,
 }
 
+impl Annotated {
+    /// For every token, the index of the mention covering it, if any.
+    pub fn mention_of_token(&self) -> Vec<Option<usize>> {
+        cover_table(&self.tokens, self.mentions.iter().map(|m| m.span))
+    }
+
+    /// For every sentence, the range of its tokens.
+    pub fn sentence_token_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = vec![0..0; self.sentences.len()];
+        let mut start = 0;
+        for (i, token) in self.tokens.iter().enumerate() {
+            let last = self.tokens.get(i + 1).is_none_or(|next| next.sentence != token.sentence);
+            if last {
+                if let Some(range) = ranges.get_mut(token.sentence) {
+                    *range = start..i + 1;
+                }
+                start = i + 1;
+            }
+        }
+        ranges
+    }
+
+    /// For every token, the index of the time expression covering it, if any.
+    pub fn timex_of_token(&self) -> Vec<Option<usize>> {
+        cover_table(&self.tokens, self.timexes.iter().map(|x| x.span))
+    }
+}
+
+/// For every token, the index of the span (from a sorted, non-overlapping
+/// sequence) that covers it.
+fn cover_table(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<Option<usize>> {
+    let mut table = vec![None; tokens.len()];
+    let mut t = 0;
+    for (index, span) in spans.enumerate() {
+        while t < tokens.len() && tokens[t].span.end <= span.start {
+            t += 1;
+        }
+        let mut u = t;
+        while u < tokens.len() && tokens[u].span.start < span.end {
+            table[u] = Some(index);
+            u += 1;
+        }
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,7 @@
 //! Entity mentions (people, organizations, places) and alias resolution.
 
+pub mod titles;
+
 use crate::annotation::{Annotated, Entity, Mention};
 
 /// Finds the name mentions of a document whose sentences, tokens and time

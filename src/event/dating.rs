@@ -1,0 +1,112 @@
+//! Giving an event its date.
+//!
+//! In order: the first calendar time expression after the trigger in its
+//! scope, else the nearest before it in its scope, else the nearest in its
+//! clause, else the nearest in its sentence (all `stated`); else the last
+//! calendar expression of the previous sentences of the same paragraph
+//! (`inherited`: the time the text is talking about); else, for a verb in the
+//! present tense ("announces"), the publication date (`dct`); else none.
+
+use std::ops::Range;
+
+use super::clauses::Scope;
+use super::{Context, Found};
+use crate::annotation::{DateSource, EventDate, TimexType};
+
+/// Paragraph number of every sentence: a blank line starts a new paragraph.
+pub(super) fn paragraph_of_sentences(context: &Context) -> Vec<usize> {
+    let text = &context.document.text;
+    let sentences = &context.annotated.sentences;
+    let mut paragraph = 0;
+    let mut out = Vec::with_capacity(sentences.len());
+    for (i, sentence) in sentences.iter().enumerate() {
+        if i > 0 {
+            let gap = &text[sentences[i - 1].span.end..sentence.span.start];
+            if gap.matches('\n').count() >= 2 {
+                paragraph += 1;
+            }
+        }
+        out.push(paragraph);
+    }
+    out
+}
+
+/// The date of a trigger, if the text gives or implies one.
+pub(super) fn date(
+    context: &Context,
+    found: &Found,
+    scope: &Scope,
+    sentence: usize,
+    paragraphs: &[usize],
+) -> Option<EventDate> {
+    let stated = |timex: usize| EventDate {
+        value: context.annotated.timexes[timex].value.clone(),
+        source: DateSource::Stated,
+        timex: Some(timex),
+    };
+    if let Some(t) = calendar_timexes(context, scope.right.clone()).first().copied() {
+        return Some(stated(t));
+    }
+    if let Some(t) = calendar_timexes(context, scope.left.clone()).last().copied() {
+        return Some(stated(t));
+    }
+    let at = found.tokens.start;
+    if let Some(t) = nearest(context, scope.clause.clone(), at) {
+        return Some(stated(t));
+    }
+    if let Some(t) = nearest(context, context.sentence_tokens[sentence].clone(), at) {
+        return Some(stated(t));
+    }
+    for previous in (0..sentence).rev().take(3) {
+        if paragraphs[previous] != paragraphs[sentence] {
+            break;
+        }
+        if let Some(t) = calendar_timexes(context, context.sentence_tokens[previous].clone())
+            .last()
+            .copied() {
+            return Some(EventDate {
+                source: DateSource::Inherited,
+                ..stated(t)
+            });
+        }
+    }
+    let form = context.word(found.tokens.start);
+    let present = found.trigger.verb
+        && !found.noun
+        && form.ends_with('s')
+        && !form.eq_ignore_ascii_case(found.trigger.lemma);
+    match (present, context.document.dct) {
+        (true, Some(dct)) => Some(EventDate {
+            value: dct.to_string(),
+            source: DateSource::Dct,
+            timex: None,
+        }),
+        _ => None,
+    }
+}
+
+/// The calendar time expressions (dates and times with a calendar value, not
+/// durations, sets or vague references) in a token range, in order, each once.
+fn calendar_timexes(context: &Context, range: Range<usize>) -> Vec<usize> {
+    let mut seen: Vec<usize> = range
+        .filter_map(|i| context.timex_of_token[i])
+        .collect();
+    seen.dedup();
+    seen.retain(|&t| is_calendar(context, t));
+    seen
+}
+
+fn is_calendar(context: &Context, timex: usize) -> bool {
+    let timex = &context.annotated.timexes[timex];
+    matches!(timex.kind, TimexType::Date | TimexType::Time)
+        && timex.value.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The calendar expression in `range` nearest to token `at`.
+fn nearest(context: &Context, range: Range<usize>, at: usize) -> Option<usize> {
+    range
+        .filter_map(|i| context.timex_of_token[i].map(|t| (i.abs_diff(at), t)))
+        .filter(|&(_, t)| is_calendar(context, t))
+        .min()
+        .map(|(_, t)| t)
+}

@@ -1,0 +1,184 @@
+//! Who takes part in an event, in what role, and where it happened.
+//!
+//! Candidates are the entity mentions in the trigger's scope. A location
+//! after a place preposition ("in", "at", "near", "from" ...) is the place. For
+//! a verb, the nearest other candidate before the trigger is the agent (the
+//! target in a passive), the first after it the target, and "by X" the agent
+//! of a passive. For a noun, a possessor ("Israel's", "the US's") or "by X" is
+//! the agent and "of X" / "against X" the target. The organization or country
+//! in a title phrase ("Iran nuclear chief Mohsen Fakhrizadeh") is not taken for
+//! the target: the person is. Everything else in scope takes part as `other`.
+//! With no agent in scope, a subject pronoun ("he", "she") takes the nearest
+//! person mentioned before it, and a definite noun phrase ("those agents") the
+//! organization that modified the same noun earlier ("Mossad agents").
+
+use super::clauses::Scope;
+use super::{Context, Found};
+use crate::annotation::{EntityType, Participant, ParticipantRole};
+
+/// Prepositions that introduce a place.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "outside", "inside", "across", "into", "within", "throughout", "around",
+    "toward", "towards", "over", "off",
+];
+/// Auxiliaries that make a past participle passive.
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
+
+/// A mention in scope with what the surrounding words say of it.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    mention: usize,
+    entity: usize,
+    first_token: usize,
+    last_token: usize,
+    kind: EntityType,
+    /// After a place preposition.
+    after_place_word: bool,
+    /// The organization or country of a title phrase.
+    title_modifier: bool,
+}
+
+/// Participants (each entity once) and place of the trigger.
+pub(super) fn assign(
+    context: &Context,
+    found: &Found,
+    scope: &Scope,
+    sentence: usize,
+) -> (Vec<Participant>, Option<usize>) {
+    let left = candidates(context, scope.left.clone());
+    let right = candidates(context, scope.right.clone());
+    let mut place: Option<usize> = None;
+
+    let is_place = |c: &Candidate| c.after_place_word && c.kind == EntityType::Location;
+    let actor = |c: &&Candidate| !c.after_place_word && !c.title_modifier;
+
+    let (agent, target) = if found.noun {
+        // Possessor: "X's heist", within three tokens before the trigger.
+        let possessor = left
+            .iter()
+            .rev()
+            .find(|c| {
+                c.last_token + 4 >= found.tokens.start && context.is(c.last_token + 1, &["'s", "’s"])
+            })
+            .map(|c| c.entity);
+        let after = |words: &[&str]| {
+            right
+                .iter()
+                .find(|c| {
+                    c.first_token <= found.tokens.end + 3
+                        && (found.tokens.end..c.first_token).any(|i| context.is(i, words))
+                        && !c.title_modifier
+                })
+                .map(|c| c.entity)
+        };
+        (after(&["by"]).or(possessor), after(&["of", "against", "on"]))
+    } else {
+        let passive = (found.tokens.start.saturating_sub(2)..found.tokens.start)
+            .any(|i| i >= scope.left.start && context.is(i, PASSIVE_AUXILIARIES))
+            && context.word(found.tokens.start).ends_with("ed");
+        let before = left.iter().rev().find(actor).map(|c| c.entity);
+        let before = before.or_else(|| resolve_subject(context, scope, sentence));
+        let after = right.iter().find(|c| actor(c) && !context.is(c.first_token.wrapping_sub(1), &["by"]));
+        if passive {
+            let by = right
+                .iter()
+                .find(|c| context.is(c.first_token.wrapping_sub(1), &["by"]))
+                .map(|c| c.entity);
+            (by, before)
+        } else {
+            (before, after.map(|c| c.entity))
+        }
+    };
+    if let Some(p) = right.iter().chain(left.iter().rev()).find(|c| is_place(c)) {
+        place = Some(p.entity);
+    }
+
+    let mut participants: Vec<Participant> = Vec::new();
+    let mut add = |entity: usize, role: ParticipantRole| {
+        if Some(entity) != place && !participants.iter().any(|p| p.entity == entity) {
+            participants.push(Participant { entity, role });
+        }
+    };
+    if let Some(agent) = agent {
+        add(agent, ParticipantRole::Agent);
+    }
+    if let Some(target) = target {
+        add(target, ParticipantRole::Target);
+    }
+    for c in left.iter().rev().chain(right.iter()) {
+        add(c.entity, ParticipantRole::Other);
+    }
+    (participants, place)
+}
+
+/// The candidate mentions in a token range, each mention once.
+fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for i in range {
+        let Some(m) = context.mention_of_token[i] else { continue };
+        if let Some(last) = out.last_mut().filter(|c| c.mention == m) {
+            last.last_token = i;
+            continue;
+        }
+        let mention = &context.annotated.mentions[m];
+        let mut before = i;
+        while before > 0 && context.is(before - 1, &["the", "[", "a", "an"]) {
+            before -= 1;
+        }
+        let after_place_word = before > 0 && context.is(before - 1, PLACE_PREPOSITIONS);
+        let title_modifier = context.roles.iter().any(|r| {
+            r.object == Some(mention.entity) && r.span.contains(&mention.span) && r.subject != mention.entity
+        });
+        out.push(Candidate {
+            mention: m,
+            entity: mention.entity,
+            first_token: i,
+            last_token: i,
+            kind: mention.kind,
+            after_place_word,
+            title_modifier,
+        });
+    }
+    out
+}
+
+/// With no named agent in scope: a subject pronoun or a definite noun phrase
+/// before the trigger, resolved to an entity mentioned earlier.
+fn resolve_subject(context: &Context, scope: &Scope, sentence: usize) -> Option<usize> {
+    for i in scope.left.clone().rev() {
+        if context.is(i, &["he", "she", "him", "her"]) {
+            return nearest_person_before(context, i, sentence);
+        }
+        if context.is(i, &["those", "these", "the"]) {
+            let noun = context.word(i + 1);
+            if noun.is_empty() || !noun.chars().all(|c| c.is_lowercase()) {
+                continue;
+            }
+            // "those agents" ← "Mossad agents" earlier in this or the two
+            // previous sentences.
+            let floor = context.sentence_tokens[sentence.saturating_sub(2)].start;
+            for j in (floor + 1..i).rev() {
+                if context.word(j) == noun {
+                    if let Some(m) = context.mention_of_token[j - 1] {
+                        let mention = &context.annotated.mentions[m];
+                        if mention.kind == EntityType::Organization {
+                            return Some(mention.entity);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The nearest person mentioned before token `i` in this or the two previous
+/// sentences.
+fn nearest_person_before(context: &Context, i: usize, sentence: usize) -> Option<usize> {
+    let floor = context.sentence_tokens[sentence.saturating_sub(2)].start;
+    (floor..i).rev().find_map(|j| {
+        let m = context.mention_of_token[j]?;
+        let mention = &context.annotated.mentions[m];
+        (mention.kind == EntityType::Person).then_some(mention.entity)
+    })
+}
