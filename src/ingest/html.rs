@@ -284,7 +284,8 @@ mod tests {
             <body><h1>Storm   hits
             coast</h1><p>Winds of <b>120</b> km/h.</p><p>Power is out.<br>More later.</p>
             <noscript>Enable JS</noscript><template><p>tmpl</p></template>
-            <ul><li>One</li><li>Two</li></ul><div hidden>secret</div></body></html>"#;
+            <ul><li>One</li><li>Two</li></ul><div hidden>secret</div>
+            <script>document.write("in body")</script><style>.x{}</style></body></html>"#;
         let document = read_page(html);
         assert_eq!(
             document.text,

@@ -311,3 +311,6 @@ fn make_ids_unique(documents: &mut [Document]) {
         document.id = unique;
     }
 }
+
+#[cfg(test)]
+mod tests;
