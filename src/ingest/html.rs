@@ -87,8 +87,8 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("valid selector")
 }
 
-/// Reads an HTML article. Fails with [`ReadError::Empty`] when nothing is
-/// visible.
+/// Reads an HTML article. Fails with [`ReadError::NoVisibleText`] when
+/// nothing is visible.
 pub(crate) fn read(
     id: &str,
     source: &str,
@@ -98,7 +98,7 @@ pub(crate) fn read(
     let page = Html::parse_document(html);
     let text = visible_text(&page);
     if text.trim().is_empty() {
-        return Err(ReadError::Empty);
+        return Err(ReadError::NoVisibleText);
     }
     let mut document = Document::from_text(id, text);
     document.source = source.to_string();
@@ -344,6 +344,6 @@ mod tests {
             "<script>x()</script>",
             &IngestOptions::default(),
         );
-        assert_eq!(result, Err(ReadError::Empty));
+        assert_eq!(result, Err(ReadError::NoVisibleText));
     }
 }

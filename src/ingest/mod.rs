@@ -125,9 +125,12 @@ pub enum ReadError {
     /// The file holds NUL bytes, or (for an unknown extension) is not text.
     #[error("binary file (contains NUL bytes or is not UTF-8 text)")]
     Binary,
-    /// Nothing but white space (for HTML: no visible text).
+    /// Nothing but white space.
     #[error("empty")]
     Empty,
+    /// An HTML page with nothing a reader would see.
+    #[error("no visible text")]
+    NoVisibleText,
     /// A TimeML file without a `TEXT` element.
     #[error("no TEXT element")]
     NoTextElement,
