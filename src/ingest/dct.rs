@@ -61,6 +61,11 @@ static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^[\W_]*by\s+\S").expect("valid regex"));
 
+/// How a byline's name is separated from its date: `|`, a comma, a dash, `on`.
+static BYLINE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[|,·•/–—-]|\s-|\bon|\bupdated|\bpublished)\s*$").expect("valid regex")
+});
+
 /// An optional weekday before a date standing alone on its line.
 static WEEKDAY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -179,11 +184,11 @@ fn top_lines(text: &str) -> impl Iterator<Item = &str> {
 /// its line (perhaps with a weekday and a time), or `PLACE, DATE (Agency) -`.
 fn other_dateline(line: &str) -> Option<NaiveDate> {
     let (date, range) = find_date(line)?;
-    if BYLINE.is_match(line) {
-        return Some(date);
-    }
     let before = &line[..range.start];
     let after = &line[range.end..];
+    if BYLINE.is_match(line) && BYLINE_SEPARATOR.is_match(before) && TRAILING_TIME.is_match(after) {
+        return Some(date);
+    }
     let before_is_weekday = before.is_empty()
         || WEEKDAY_PREFIX
             .find(before)
@@ -303,6 +308,16 @@ mod tests {
             dateline_date("Title\n  2023-01-24  \nBody."),
             date(2023, 1, 24)
         );
+    }
+
+    #[test]
+    fn a_sentence_starting_with_by_is_not_a_byline() {
+        let text = "Title\nBy March 3, 2021 the plant had closed.\n\nMore.";
+        assert_eq!(dateline_date(text), None);
+        let byline = "Title\nBy Jane Doe, Reuters · Published on March 3, 2021 10:00 AM ET\n";
+        assert_eq!(dateline_date(byline), date(2021, 3, 3));
+        let comma = "Title\nBy Jane Doe, March 3, 2021\n";
+        assert_eq!(dateline_date(comma), date(2021, 3, 3));
     }
 
     #[test]
