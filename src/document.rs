@@ -21,8 +21,8 @@ pub enum DctSource {
 /// (after markup is stripped, if any).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Document {
-    /// Stable identifier: the file stem, or `stem#id` / `stem#line` for a
-    /// JSON-lines record, or `stdin`.
+    /// Stable identifier: the file stem, a JSON-lines record's `id` (else
+    /// `stem-LINE`), a TimeML `DOCID`, or `stdin`; unique within a run.
     pub id: String,
     /// The path it was read from (`-` for stdin).
     pub source: String,
