@@ -1,1 +1,221 @@
 //! Exports of the knowledge graph, one module per format.
+//!
+//! [`write_all`] writes every graph-wide file into one folder:
+//!
+//! | file                 | module        | what                                         |
+//! |----------------------|---------------|----------------------------------------------|
+//! | `graph.dot`          | [`dot`]       | Graphviz diagram of entities and events      |
+//! | `timeline.csv`       | [`csv`]       | dated events, in timeline order              |
+//! | `events_undated.csv` | [`csv`]       | events the text gives no date for            |
+//! | `entities.csv`       | [`csv`]       | entities with aliases, documents and roles   |
+//! | `graph.json`         | [`json`]      | everything, with provenance                  |
+//!
+//! `graph.svg` is rendered from `graph.dot` by a separate call,
+//! [`dot::render_svg`], because it needs Graphviz's `dot` program; when that
+//! is missing the caller prints [`SVG_NOTICE`]. The per-document stand-off
+//! JSON of `chronograph annotate` is [`annotation::annotation_json`].
+//!
+//! Every file goes through [`write_atomic`], and every output is byte-for-byte
+//! deterministic: no hash-map order, no timestamps.
+
+pub mod annotation;
+pub mod csv;
+pub mod dot;
+pub mod json;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result};
+
+use crate::graph::KnowledgeGraph;
+
+/// File name of the Graphviz diagram.
+pub const GRAPH_DOT: &str = "graph.dot";
+/// File name of the rendered diagram (see [`dot::render_svg`]).
+pub const GRAPH_SVG: &str = "graph.svg";
+/// File name of the dated-event timeline.
+pub const TIMELINE_CSV: &str = "timeline.csv";
+/// File name of the undated events.
+pub const EVENTS_UNDATED_CSV: &str = "events_undated.csv";
+/// File name of the entity table.
+pub const ENTITIES_CSV: &str = "entities.csv";
+/// File name of the JSON graph.
+pub const GRAPH_JSON: &str = "graph.json";
+
+/// What the caller prints when [`dot::render_svg`] returns `false`.
+pub const SVG_NOTICE: &str =
+    "graph.svg not written: install Graphviz (e.g. `apt-get install graphviz`) to render it";
+
+/// The files [`write_all`] wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Paths of the files written, in the order written.
+    pub files: Vec<PathBuf>,
+}
+
+impl Written {
+    /// The path of the `graph.dot` written, to hand to [`dot::render_svg`].
+    pub fn dot_path(&self) -> Option<&Path> {
+        self.files
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| n == GRAPH_DOT))
+            .map(PathBuf::as_path)
+    }
+}
+
+/// Writes `graph.dot`, `timeline.csv`, `events_undated.csv`, `entities.csv`
+/// and `graph.json` into `dir` (created if missing), each atomically.
+pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Written> {
+    let outputs: [(&str, Vec<u8>); 5] = [
+        (GRAPH_DOT, dot::to_dot(graph).into_bytes()),
+        (TIMELINE_CSV, csv::timeline_csv(graph)?),
+        (EVENTS_UNDATED_CSV, csv::undated_csv(graph)?),
+        (ENTITIES_CSV, csv::entities_csv(graph)?),
+        (GRAPH_JSON, json::to_json(graph)?),
+    ];
+    let mut files = Vec::with_capacity(outputs.len());
+    for (name, bytes) in outputs {
+        let path = dir.join(name);
+        write_atomic(&path, &bytes)?;
+        files.push(path);
+    }
+    Ok(Written { files })
+}
+
+/// Tells temp files of one process apart.
+static TEMP_COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// Writes `bytes` to `path` atomically: into a temp file in the same folder,
+/// flushed to disk, then renamed over `path`. A reader never sees a half
+/// written file, and a failed write leaves no temp file behind. Creates the
+/// folder if missing.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)
+        .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .with_context(|| format!("cannot write {}: not a file path", path.display()))?
+        .to_string_lossy();
+    let temp = dir.join(format!(
+        ".{name}.{}-{}.tmp",
+        std::process::id(),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)
+    })();
+    if let Err(error) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(error).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
+}
+
+/// Neutralises spreadsheet formulas: a text cell starting with `=`, `+`, `-`,
+/// `@`, tab or carriage return gets a leading `'` (OWASP CSV injection advice).
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_atomic_creates_the_folder_and_leaves_no_temp_file() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("out").join("deeper");
+        let path = dir.join("a.txt");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, vec!["a.txt"]);
+    }
+
+    #[test]
+    fn write_atomic_names_the_path_on_error_and_cleans_up() {
+        let root = tempfile::tempdir().unwrap();
+        // A folder where the file should be: the rename fails.
+        let path = root.path().join("taken");
+        fs::create_dir_all(path.join("x")).unwrap();
+        let error = write_atomic(&path, b"data").unwrap_err();
+        assert!(format!("{error:#}").contains("taken"), "{error:#}");
+        let names: Vec<_> = fs::read_dir(root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, vec!["taken"]);
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(neutralize("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(neutralize("+1"), "'+1");
+        assert_eq!(neutralize("-2"), "'-2");
+        assert_eq!(neutralize("@cmd"), "'@cmd");
+        assert_eq!(neutralize("\tx"), "'\tx");
+        assert_eq!(neutralize("\rx"), "'\rx");
+        assert_eq!(neutralize("Iran"), "Iran");
+        assert_eq!(neutralize(""), "");
+        assert_eq!(neutralize("a=b"), "a=b");
+    }
+
+    #[test]
+    fn write_all_writes_five_files_deterministically() {
+        let graph = test_support::sample_graph();
+        let root = tempfile::tempdir().unwrap();
+        let first = write_all(&graph, &root.path().join("one")).unwrap();
+        let second = write_all(&graph, &root.path().join("two")).unwrap();
+        let names: Vec<_> = first
+            .files
+            .iter()
+            .map(|p| p.file_name().unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                GRAPH_DOT,
+                TIMELINE_CSV,
+                EVENTS_UNDATED_CSV,
+                ENTITIES_CSV,
+                GRAPH_JSON
+            ]
+        );
+        assert_eq!(
+            first.dot_path(),
+            Some(root.path().join("one/graph.dot").as_path())
+        );
+        for (a, b) in first.files.iter().zip(&second.files) {
+            assert_eq!(
+                fs::read(a).unwrap(),
+                fs::read(b).unwrap(),
+                "{}",
+                a.display()
+            );
+        }
+    }
+}
