@@ -44,7 +44,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     for document in &ingested.documents {
         let annotated = pipeline::annotate(document);
         let value = match args.format {
-            Format::Json => export::annotation_json(document, &annotated),
+            Format::Json => export::annotation::annotation_json(document, &annotated),
         };
         if several {
             serde_json::to_writer(&mut out, &value)?;

@@ -27,14 +27,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("writing into {}", args.out.display()))?;
     let dot = args.out.join("graph.dot");
     let svg = args.out.join("graph.svg");
-    match export::render_svg(&dot, &svg) {
+    match export::dot::render_svg(&dot, &svg) {
         Ok(true) => {}
-        Ok(false) => eprintln!(
-            "chronograph: graph.svg not written: Graphviz's `dot` was not found (install it, e.g. `apt-get install graphviz`)"
-        ),
+        Ok(false) => eprintln!("chronograph: {}", export::SVG_NOTICE),
         Err(error) => eprintln!("chronograph: graph.svg not written: {error:#}"),
     }
     eprintln!("{}", summary(&loaded));
-    eprintln!("wrote {} files into {}", written.len(), args.out.display());
+    eprintln!("wrote {} files into {}", written.files.len(), args.out.display());
     Ok(loaded.outcome())
 }

@@ -115,15 +115,17 @@ fn write_table(header: &[&str], records: impl Iterator<Item = Vec<String>>) -> R
 }
 
 fn events_csv(graph: &KnowledgeGraph, dated: bool) -> Result<Vec<u8>> {
-    let rows = graph
+    let mut rows = graph
         .timeline(&TimelineFilter::default())
         .unwrap_or_default();
-    write_table(
-        &EVENT_COLUMNS,
-        rows.iter()
-            .filter(|row| row.event.date.is_some() == dated)
-            .map(event_record),
-    )
+    rows.retain(|row| row.event.date.is_some() == dated);
+    timeline_rows_csv(&rows)
+}
+
+/// Timeline rows (e.g. of one entity, from [`KnowledgeGraph::timeline`]) as
+/// CSV with the columns of `timeline.csv`.
+pub fn timeline_rows_csv(rows: &[TimelineRow]) -> Result<Vec<u8>> {
+    write_table(&EVENT_COLUMNS, rows.iter().map(event_record))
 }
 
 /// `timeline.csv`: the dated events in timeline order.
