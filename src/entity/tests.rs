@@ -1,0 +1,1 @@
+//! Rule corpus of the entity stage.
