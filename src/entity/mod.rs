@@ -25,8 +25,6 @@ mod typing;
 #[cfg(test)]
 mod tests;
 
-pub mod titles;
-
 use crate::annotation::{Annotated, Entity, Mention};
 
 /// Finds the name mentions of a document whose sentences, tokens and time
