@@ -47,7 +47,6 @@ pub(super) fn assign(
 ) -> (Vec<Participant>, Option<usize>) {
     let left = candidates(context, scope.left.clone());
     let right = candidates(context, scope.right.clone());
-    let mut place: Option<usize> = None;
 
     let is_place = |c: &Candidate| c.after_place_word && c.kind == EntityType::Location;
     let actor = |c: &&Candidate| !c.after_place_word && !c.title_modifier;
@@ -79,6 +78,14 @@ pub(super) fn assign(
         let before = left.iter().rev().find(actor).map(|c| c.entity);
         let before = before.or_else(|| resolve_subject(context, scope, sentence));
         let after = right.iter().find(|c| actor(c) && !context.is(c.first_token.wrapping_sub(1), &["by"]));
+        // A saying verb after a quote takes its subject after it:
+        // '"...," writes Pompeo.'
+        let inverted = before.is_none()
+            && found.tokens.start > 0
+            && context.is(found.tokens.start - 1, &[",", "\"", "”", "'", "’"]);
+        if inverted {
+            return finish(after.map(|c| c.entity), None, &left, &right, is_place);
+        }
         if passive {
             let by = right
                 .iter()
@@ -89,10 +96,22 @@ pub(super) fn assign(
             (before, after.map(|c| c.entity))
         }
     };
-    if let Some(p) = right.iter().chain(left.iter().rev()).find(|c| is_place(c)) {
-        place = Some(p.entity);
-    }
+    finish(agent, target, &left, &right, is_place)
+}
 
+/// Puts agent, target, place and the other candidates together, each entity once.
+fn finish(
+    agent: Option<usize>,
+    target: Option<usize>,
+    left: &[Candidate],
+    right: &[Candidate],
+    is_place: impl Fn(&Candidate) -> bool,
+) -> (Vec<Participant>, Option<usize>) {
+    let place = right
+        .iter()
+        .chain(left.iter().rev())
+        .find(|c| is_place(c))
+        .map(|c| c.entity);
     let mut participants: Vec<Participant> = Vec::new();
     let mut add = |entity: usize, role: ParticipantRole| {
         if Some(entity) != place && !participants.iter().any(|p| p.entity == entity) {
@@ -125,7 +144,11 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
         while before > 0 && context.is(before - 1, &["the", "[", "a", "an"]) {
             before -= 1;
         }
-        let after_place_word = before > 0 && context.is(before - 1, PLACE_PREPOSITIONS);
+        // "in Tel Aviv, Israel": a place after a place and a comma is a place too.
+        let apposed_place = before > 1
+            && context.is(before - 1, &[","])
+            && out.last().is_some_and(|c| c.after_place_word && c.last_token + 2 == i);
+        let after_place_word = (before > 0 && context.is(before - 1, PLACE_PREPOSITIONS)) || apposed_place;
         let title_modifier = context.roles.iter().any(|r| {
             r.object == Some(mention.entity) && r.span.contains(&mention.span) && r.subject != mention.entity
         });

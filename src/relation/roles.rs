@@ -51,7 +51,7 @@ impl<'a> Reader<'a> {
     fn affiliation_at(&self, i: usize) -> Option<usize> {
         let m = self.mention_of_token.get(i).copied().flatten()?;
         let mention = &self.annotated.mentions[m];
-        matches!(mention.kind, EntityType::Organization | EntityType::Location).then_some(m)
+        matches!(mention.kind, EntityType::Organization | EntityType::Location | EntityType::Misc).then_some(m)
     }
 
     /// First token of mention `m`.
