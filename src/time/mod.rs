@@ -1,12 +1,84 @@
 //! Time expressions: recognition and normalization to TIMEX3 values.
+//!
+//! The engine is split from its resources, in the spirit of HeidelTime:
+//! `data/lexicon/time/` holds the word lists and the recognition patterns
+//! (`patterns.txt`), compiled once; this module runs them in two passes.
+//!
+//! 1. [`recognize`] runs every pattern, turns each match into a candidate
+//!    ([`normalize`]) whose value is final (`2018-02`, `P2D`) or a
+//!    placeholder ("two days later", "in February"), keeps the longest
+//!    non-overlapping candidates and widens them with modifiers ("early",
+//!    "about").
+//! 2. [`anchor`] resolves placeholders in text order against the document
+//!    date (DCT) or the last date the text stated, using the tense of the
+//!    sentence ([`tense`]) to place "Monday" or "in February".
+//!
+//! A date followed by a clock time ("JANUARY 24, 2023 12:26") is one TIME
+//! expression spanning both, with value `2023-01-24T12:26`.
+
+mod anchor;
+mod lexicon;
+mod normalize;
+mod recognize;
+mod tense;
+pub mod value;
 
 pub mod value;
 
 use chrono::NaiveDate;
 
-use crate::annotation::{Sentence, Timex};
+use crate::annotation::{Sentence, Timex, TimexType};
+use anchor::{Context, Reference};
+use tense::Tense;
+use value::{Precision, bounds};
 
 /// Finds the time expressions of `text` and normalizes them against `dct`.
-pub fn tag(_text: &str, _sentences: &[Sentence], _dct: Option<NaiveDate>) -> Vec<Timex> {
-    Vec::new()
+///
+/// Returns them in text order, non-overlapping, each with its byte span,
+/// TIMEX3 type, value and mod, whether the value was computed relative to
+/// another time, and the index of its sentence in `sentences` (0 when
+/// `sentences` is empty, which is read as one sentence holding all the text).
+/// Without a DCT, relative expressions stay unresolved (`XXXX-02`,
+/// `PAST_REF`).
+pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Timex> {
+    let found = recognize::candidates(text, sentences);
+    let mut reference = Reference::default();
+    let mut tenses: Vec<Option<Tense>> = vec![None; sentences.len().max(1)];
+    let mut sentence_day: Option<(usize, NaiveDate)> = None;
+    let mut out = Vec::with_capacity(found.len());
+    for (c, index) in found {
+        let tense = match tenses.get_mut(index) {
+            Some(slot) => *slot.get_or_insert_with(|| {
+                let span = sentences
+                    .get(index)
+                    .map_or(0..text.len(), |s| s.span.start..s.span.end);
+                tense::of_sentence(text.get(span).unwrap_or(""))
+            }),
+            None => Tense::Unknown,
+        };
+        let cx = Context {
+            dct,
+            reference: &reference,
+            sentence_day: sentence_day.filter(|(i, _)| *i == index).map(|(_, d)| d),
+            tense,
+        };
+        let (value, relative) = anchor::resolve(&c.val, &cx);
+        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+            reference.update(&value);
+        }
+        if let Some(b) = bounds(&value)
+            && matches!(b.precision, Precision::Day | Precision::Time)
+        {
+            sentence_day = Some((index, b.start));
+        }
+        out.push(Timex {
+            span: c.span,
+            kind: c.kind,
+            value,
+            modifier: c.modifier.map(str::to_string),
+            relative,
+            sentence: index,
+        });
+    }
+    out
 }

@@ -1,0 +1,310 @@
+//! The second pass: relative values become dates, counted from the document
+//! date (DCT) or from the time the text is talking about (the last date it
+//! stated), with the tense of the sentence as evidence. Without a DCT they
+//! stay unresolved (`XXXX-02`, `PAST_REF`): no date is ever invented.
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use super::normalize::{Gran, Pick, Val};
+use super::tense::Tense;
+use super::value::{Precision, bounds};
+
+/// What the text has been talking about so far.
+#[derive(Clone, Debug, Default)]
+pub struct Reference {
+    /// Last date stated to the day.
+    day: Option<NaiveDate>,
+    /// First day of the last month stated (or implied by a day).
+    month: Option<NaiveDate>,
+    /// First day of the last year stated (or implied).
+    year: Option<NaiveDate>,
+}
+
+impl Reference {
+    /// Records a resolved value as the time the text now talks about.
+    pub fn update(&mut self, value: &str) {
+        let Some(b) = bounds(value) else { return };
+        match b.precision {
+            Precision::Time | Precision::Day => {
+                self.day = Some(b.start);
+                self.month = b.start.with_day(1);
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Week => {
+                self.day = Some(b.start);
+                self.month = b.start.with_day(1);
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Month => {
+                self.month = Some(b.start);
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Year | Precision::Quarter | Precision::Half | Precision::Season => {
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Decade | Precision::Century => {}
+        }
+    }
+
+    fn for_gran(&self, gran: Gran) -> Option<NaiveDate> {
+        match gran {
+            Gran::Day | Gran::Week | Gran::Weekend => self.day,
+            Gran::Month | Gran::Quarter => self.month.or(self.day),
+            Gran::Year | Gran::Decade | Gran::Century => self.year.or(self.month).or(self.day),
+        }
+    }
+}
+
+fn first_of_year(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, 1, 1)
+}
+
+/// The inputs a value is resolved against.
+pub struct Context<'a> {
+    /// Document creation time.
+    pub dct: Option<NaiveDate>,
+    /// Time the text talks about.
+    pub reference: &'a Reference,
+    /// Last day-precise date of the same sentence, for clock times.
+    pub sentence_day: Option<NaiveDate>,
+    /// Tense of the sentence.
+    pub tense: Tense,
+}
+
+/// Resolves a value; returns it and whether it was computed relative to
+/// another time (TIMEX3 `temporalFunction`).
+pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
+    match val {
+        Val::Fixed(v) => (v.clone(), false),
+        Val::Ref(v) => (v.to_string(), true),
+        Val::FromDct { gran, offset, pod } => {
+            let value = match cx.dct {
+                Some(dct) => shifted(dct, *gran, *offset),
+                None => None,
+            };
+            let value = value.unwrap_or_else(|| unresolved(*gran, *offset, true));
+            (with_pod(value, *pod), true)
+        }
+        Val::FromRef { gran, offset } => {
+            let anchor = cx.reference.for_gran(*gran).or(cx.dct);
+            let value = anchor.and_then(|a| shifted(a, *gran, *offset));
+            (
+                value.unwrap_or_else(|| unresolved(*gran, *offset, false)),
+                true,
+            )
+        }
+        Val::DctYear { offset, suffix } => {
+            let year = cx
+                .dct
+                .and_then(|d| i64::from(d.year()).checked_add(*offset))
+                .filter(|y| (0..=9999).contains(y));
+            let value = match year {
+                Some(y) => format!("{y:04}{suffix}"),
+                None => format!("XXXX{suffix}"),
+            };
+            (value, true)
+        }
+        Val::Cyclic { suffix, pick } => {
+            let value = cx
+                .dct
+                .and_then(|dct| cyclic(dct, suffix, tense_pick(*pick, cx.tense)))
+                .unwrap_or_else(|| format!("XXXX{suffix}"));
+            (value, true)
+        }
+        Val::Weekday { day, pick, pod } => {
+            let value = cx
+                .dct
+                .and_then(|dct| weekday(dct, *day, tense_pick(*pick, cx.tense)))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
+            (with_pod(value, *pod), true)
+        }
+        Val::Clock { hour, minute } => {
+            let date = cx
+                .sentence_day
+                .or(cx.dct)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| "XXXX-XX-XX".to_string());
+            (format!("{date}T{hour:02}:{minute:02}"), true)
+        }
+    }
+}
+
+fn tense_pick(pick: Pick, tense: Tense) -> Pick {
+    match (pick, tense) {
+        (Pick::Tense, Tense::Past) => Pick::Past,
+        (Pick::Tense, Tense::Future) => Pick::Future,
+        (Pick::Tense, Tense::Unknown) => Pick::Nearest,
+        (p, _) => p,
+    }
+}
+
+fn with_pod(value: String, pod: Option<&str>) -> String {
+    match pod {
+        Some(p) if !value.ends_with("_REF") && value.len() == 10 => format!("{value}T{p}"),
+        _ => value,
+    }
+}
+
+/// The value of `gran` holding `anchor` shifted by `offset` units.
+fn shifted(anchor: NaiveDate, gran: Gran, offset: i64) -> Option<String> {
+    let months = |n: i64| -> Option<NaiveDate> {
+        let first = anchor.with_day(1)?;
+        let n32 = u32::try_from(n.unsigned_abs()).ok()?;
+        if n >= 0 {
+            first.checked_add_months(Months::new(n32))
+        } else {
+            first.checked_sub_months(Months::new(n32))
+        }
+    };
+    let days = |n: i64| -> Option<NaiveDate> {
+        if n >= 0 {
+            anchor.checked_add_days(Days::new(n.unsigned_abs()))
+        } else {
+            anchor.checked_sub_days(Days::new(n.unsigned_abs()))
+        }
+    };
+    let year = |n: i64| -> Option<i64> {
+        let y = i64::from(anchor.year()).checked_add(n)?;
+        (0..=9999).contains(&y).then_some(y)
+    };
+    Some(match gran {
+        Gran::Day => days(offset)?.format("%Y-%m-%d").to_string(),
+        Gran::Week | Gran::Weekend => {
+            let d = days(offset.checked_mul(7)?)?;
+            let w = d.iso_week();
+            let we = if gran == Gran::Weekend { "-WE" } else { "" };
+            format!("{:04}-W{:02}{we}", w.year(), w.week())
+        }
+        Gran::Month => months(offset)?.format("%Y-%m").to_string(),
+        Gran::Quarter => {
+            let d = months(offset.checked_mul(3)?)?;
+            format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1)
+        }
+        Gran::Year => format!("{:04}", year(offset)?),
+        Gran::Decade => format!("{:03}", year(offset.checked_mul(10)?)? / 10),
+        Gran::Century => format!("{:02}", year(offset.checked_mul(100)?)? / 100),
+    })
+}
+
+/// The value of a relative expression that cannot be resolved.
+fn unresolved(gran: Gran, offset: i64, from_dct: bool) -> String {
+    if from_dct {
+        if offset < 0 {
+            return "PAST_REF".to_string();
+        }
+        if offset > 0 {
+            return "FUTURE_REF".to_string();
+        }
+        if gran == Gran::Day {
+            return "PRESENT_REF".to_string();
+        }
+    }
+    match gran {
+        Gran::Day => "XXXX-XX-XX",
+        Gran::Week => "XXXX-WXX",
+        Gran::Weekend => "XXXX-WXX-WE",
+        Gran::Month => "XXXX-XX",
+        Gran::Quarter => "XXXX-QX",
+        Gran::Year => "XXXX",
+        Gran::Decade => "XXX",
+        Gran::Century => "XX",
+    }
+    .to_string()
+}
+
+/// The occurrence of a recurring period (suffix after the year) that `pick`
+/// selects around `dct`.
+fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
+    let occurrences: Vec<(String, NaiveDate, NaiveDate)> = (-2..=2)
+        .filter_map(|k| {
+            let value = format!("{:04}{suffix}", dct.year() + k);
+            let b = bounds(&value)?;
+            Some((value, b.start, b.end))
+        })
+        .collect();
+    let chosen = match pick {
+        Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
+        Pick::Last => occurrences.iter().rev().find(|o| o.2 < dct),
+        Pick::Future => occurrences.iter().find(|o| o.2 >= dct),
+        Pick::Next => occurrences.iter().find(|o| o.1 > dct),
+        Pick::This => occurrences
+            .iter()
+            .find(|o| o.1 <= dct && dct <= o.2)
+            .or_else(|| occurrences.iter().find(|o| o.1.year() == dct.year())),
+        Pick::Nearest | Pick::Tense => occurrences.iter().min_by_key(|o| {
+            if o.1 <= dct && dct <= o.2 {
+                0
+            } else {
+                (o.1 - dct)
+                    .num_days()
+                    .abs()
+                    .min((o.2 - dct).num_days().abs())
+            }
+        }),
+    };
+    chosen.map(|o| o.0.clone())
+}
+
+/// The date of weekday `day` (Monday = 1) that `pick` selects around `dct`.
+fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
+    let target = i64::from(day) - 1;
+    let current = i64::from(dct.weekday().num_days_from_monday());
+    let back = (current - target).rem_euclid(7); // days back to the last one, 0 = today
+    let ahead = (target - current).rem_euclid(7);
+    let shift = |n: i64| dct.checked_add_signed(chrono::TimeDelta::try_days(n)?);
+    match pick {
+        Pick::Past | Pick::Nearest | Pick::Tense => shift(-back),
+        Pick::Last => shift(if back == 0 { -7 } else { -back }),
+        Pick::Future | Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
+        Pick::This => {
+            let monday =
+                dct.checked_sub_days(Days::new(u64::from(dct.weekday().num_days_from_monday())))?;
+            monday.checked_add_days(Days::new(u64::try_from(target).ok()?))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_lean_to_the_tense() {
+        let dct = d("2023-01-24");
+        assert_eq!(cyclic(dct, "-02", Pick::Past).as_deref(), Some("2022-02"));
+        assert_eq!(cyclic(dct, "-02", Pick::Future).as_deref(), Some("2023-02"));
+        assert_eq!(cyclic(dct, "-01", Pick::Past).as_deref(), Some("2023-01"));
+        assert_eq!(
+            cyclic(dct, "-12", Pick::Nearest).as_deref(),
+            Some("2022-12")
+        );
+        assert_eq!(cyclic(dct, "-WI", Pick::This).as_deref(), Some("2022-WI"));
+    }
+
+    #[test]
+    fn weekdays_around_a_tuesday() {
+        let dct = d("2023-01-24");
+        assert_eq!(weekday(dct, 1, Pick::Past), Some(d("2023-01-23")));
+        assert_eq!(weekday(dct, 1, Pick::Future), Some(d("2023-01-30")));
+        assert_eq!(weekday(dct, 2, Pick::Past), Some(d("2023-01-24")));
+        assert_eq!(weekday(dct, 2, Pick::Last), Some(d("2023-01-17")));
+        assert_eq!(weekday(dct, 5, Pick::This), Some(d("2023-01-27")));
+    }
+
+    #[test]
+    fn shifts_by_granularity() {
+        let dct = d("2023-01-24");
+        assert_eq!(shifted(dct, Gran::Week, -1).as_deref(), Some("2023-W03"));
+        assert_eq!(shifted(dct, Gran::Year, -1).as_deref(), Some("2022"));
+        assert_eq!(shifted(dct, Gran::Month, -2).as_deref(), Some("2022-11"));
+        assert_eq!(shifted(dct, Gran::Quarter, -1).as_deref(), Some("2022-Q4"));
+        assert_eq!(shifted(dct, Gran::Decade, 0).as_deref(), Some("202"));
+        assert_eq!(shifted(dct, Gran::Year, i64::MAX), None);
+        assert_eq!(shifted(dct, Gran::Day, i64::MIN), None);
+    }
+}

@@ -1,0 +1,450 @@
+//! The resources of the time tagger, read once from `data/lexicon/time/`.
+//!
+//! Every list is compiled into the binary and parsed on first use into
+//! lookup tables; the recognition rules of `patterns.txt` are expanded with
+//! those tables and compiled once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::lexicon::{entries, pair};
+
+const MONTHS: &str = include_str!("../../data/lexicon/time/months.txt");
+const WEEKDAYS: &str = include_str!("../../data/lexicon/time/weekdays.txt");
+const NUMBERS: &str = include_str!("../../data/lexicon/time/numbers.txt");
+const ORDINALS: &str = include_str!("../../data/lexicon/time/ordinals.txt");
+const UNITS: &str = include_str!("../../data/lexicon/time/units.txt");
+const SEASONS: &str = include_str!("../../data/lexicon/time/seasons.txt");
+const PARTS_OF_DAY: &str = include_str!("../../data/lexicon/time/parts_of_day.txt");
+const REFERENCES: &str = include_str!("../../data/lexicon/time/references.txt");
+const RELATIVE: &str = include_str!("../../data/lexicon/time/relative.txt");
+const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
+const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
+const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
+const BLOCKED_AFTER_YEAR: &str = include_str!("../../data/lexicon/time/blocked_after_year.txt");
+const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
+
+/// A unit of time as listed in `units.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Second.
+    Second,
+    /// Minute.
+    Minute,
+    /// Hour.
+    Hour,
+    /// Day.
+    Day,
+    /// Week.
+    Week,
+    /// Two weeks.
+    Fortnight,
+    /// Month.
+    Month,
+    /// Three months.
+    Quarter,
+    /// Year.
+    Year,
+    /// Ten years.
+    Decade,
+    /// A hundred years.
+    Century,
+}
+
+impl Unit {
+    fn from_code(code: &str) -> Option<Self> {
+        Some(match code {
+            "S" => Self::Second,
+            "MIN" => Self::Minute,
+            "H" => Self::Hour,
+            "D" => Self::Day,
+            "W" => Self::Week,
+            "FN" => Self::Fortnight,
+            "M" => Self::Month,
+            "Q" => Self::Quarter,
+            "Y" => Self::Year,
+            "DE" => Self::Decade,
+            "CE" => Self::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// Where a shift ("ago", "later") counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The document creation time.
+    Dct,
+    /// The time the text is talking about.
+    Reference,
+}
+
+/// Lower-cases a phrase and folds runs of blanks and hyphens to one space,
+/// the form every table is keyed by.
+pub fn key(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut blank = false;
+    for c in phrase.chars() {
+        if c.is_whitespace() || c == '-' || c == '‑' {
+            blank = true;
+            continue;
+        }
+        if blank && !out.is_empty() {
+            out.push(' ');
+        }
+        blank = false;
+        let c = if c == '’' { '\'' } else { c };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Parsed word tables.
+pub struct Tables {
+    /// Month spellings (lower-case, no full stop) → 1..=12.
+    pub months: HashMap<String, u32>,
+    /// Weekday names → ISO number.
+    pub weekdays: HashMap<String, u32>,
+    /// Number words → value (`None` for "several" and the like).
+    pub numbers: HashMap<String, Option<u32>>,
+    /// Ordinal words → value.
+    pub ordinals: HashMap<String, u32>,
+    /// Unit spellings → unit.
+    pub units: HashMap<String, Unit>,
+    /// Season names → TIMEX3 code.
+    pub seasons: HashMap<String, &'static str>,
+    /// Parts of day → TIMEX3 code.
+    pub parts_of_day: HashMap<String, &'static str>,
+    /// Reference words → `PRESENT_REF` etc.
+    pub references: HashMap<String, &'static str>,
+    /// Day words → offset in days.
+    pub days: HashMap<String, i64>,
+    /// Direction words → offset.
+    pub directions: HashMap<String, i64>,
+    /// Directions that count from the reference time after "the".
+    pub anchored: Vec<String>,
+    /// Shift words → (sign, anchor).
+    pub shifts: HashMap<String, (i64, Anchor)>,
+    /// Date modifiers → TIMEX3 mod (empty: widen only).
+    pub date_mods: HashMap<String, &'static str>,
+    /// Duration modifiers → TIMEX3 mod.
+    pub duration_mods: HashMap<String, &'static str>,
+    /// Frequency adverbs → SET value.
+    pub sets: HashMap<String, &'static str>,
+    /// Future cues (lower-case phrases).
+    pub future: Vec<String>,
+    /// Past cues (lower-case words).
+    pub past: Vec<String>,
+    /// Count nouns that show a number is not a year.
+    pub blocked_after_year: Vec<String>,
+}
+
+/// The word tables, parsed on first use.
+pub static TABLES: LazyLock<Tables> = LazyLock::new(build_tables);
+
+fn pairs(source: &'static str) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    entries(source).map(|(section, entry)| match pair(entry) {
+        Some((k, v)) => (section, k, v),
+        None => (section, entry, ""),
+    })
+}
+
+fn build_tables() -> Tables {
+    let map_str = |src: &'static str| -> HashMap<String, &'static str> {
+        pairs(src).map(|(_, k, v)| (key(k), v)).collect()
+    };
+    let map_num = |src: &'static str| -> HashMap<String, u32> {
+        pairs(src)
+            .filter_map(|(_, k, v)| Some((key(k), v.parse().ok()?)))
+            .collect()
+    };
+    let mut numbers: HashMap<String, Option<u32>> = HashMap::new();
+    let mut units_words = Vec::new();
+    let mut tens_words = Vec::new();
+    for (section, k, v) in pairs(NUMBERS) {
+        numbers.insert(key(k), v.parse().ok());
+        match section {
+            "units" => units_words.push((k, v.parse::<u32>().unwrap_or(0))),
+            "tens" => tens_words.push((k, v.parse::<u32>().unwrap_or(0))),
+            _ => {}
+        }
+    }
+    for &(t, tv) in &tens_words {
+        for &(u, uv) in &units_words {
+            numbers.insert(format!("{t} {u}"), Some(tv + uv));
+        }
+    }
+    let mut days = HashMap::new();
+    let mut directions = HashMap::new();
+    let mut anchored = Vec::new();
+    let mut shifts = HashMap::new();
+    for (section, k, v) in pairs(RELATIVE) {
+        match section {
+            "day" => {
+                days.insert(key(k), v.parse().unwrap_or(0));
+            }
+            "direction" => {
+                directions.insert(key(k), v.parse().unwrap_or(0));
+            }
+            "anchored" => anchored.push(key(k)),
+            "shift" => {
+                let (sign, anchor) = v.split_once('|').unwrap_or((v, "dct"));
+                let anchor = if anchor.trim() == "ref" {
+                    Anchor::Reference
+                } else {
+                    Anchor::Dct
+                };
+                shifts.insert(key(k), (sign.trim().parse().unwrap_or(-1), anchor));
+            }
+            _ => {}
+        }
+    }
+    let mut date_mods = HashMap::new();
+    let mut duration_mods = HashMap::new();
+    for (section, k, v) in pairs(MODIFIERS) {
+        if section == "date" {
+            date_mods.insert(key(k), v);
+        } else {
+            duration_mods.insert(key(k), v);
+        }
+    }
+    let mut future = Vec::new();
+    let mut past = Vec::new();
+    for (section, k, _) in pairs(TENSE) {
+        if section == "future" {
+            future.push(key(k));
+        } else {
+            past.push(key(k));
+        }
+    }
+    Tables {
+        months: map_num(MONTHS),
+        weekdays: map_num(WEEKDAYS),
+        numbers,
+        ordinals: map_num(ORDINALS),
+        units: pairs(UNITS)
+            .filter_map(|(_, k, v)| Some((key(k), Unit::from_code(v)?)))
+            .collect(),
+        seasons: map_str(SEASONS),
+        parts_of_day: map_str(PARTS_OF_DAY),
+        references: map_str(REFERENCES),
+        days,
+        directions,
+        anchored,
+        shifts,
+        date_mods,
+        duration_mods,
+        sets: map_str(SETS),
+        future,
+        past,
+        blocked_after_year: pairs(BLOCKED_AFTER_YEAR).map(|(_, k, _)| key(k)).collect(),
+    }
+}
+
+/// A recognition rule: its name from `patterns.txt` and its compiled regex.
+pub struct Rule {
+    /// Rule name, which selects the normalizer.
+    pub name: &'static str,
+    /// The compiled pattern.
+    pub regex: Regex,
+}
+
+/// The recognition rules in priority order, compiled on first use.
+pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    pairs(PATTERNS)
+        .filter_map(|(_, name, template)| {
+            let pattern = expand(template);
+            match compile(&pattern) {
+                Ok(regex) => Some(Rule { name, regex }),
+                Err(err) => {
+                    debug_assert!(false, "bad time pattern {name}: {err}");
+                    None
+                }
+            }
+        })
+        .collect()
+});
+
+/// The date modifiers that may stand just before a date ("early", "the end of").
+pub static DATE_MODIFIER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| prefix_regex(MODIFIERS, "date"));
+
+/// The duration modifiers that may stand just before a duration ("about").
+pub static DURATION_MODIFIER: LazyLock<Option<Regex>> =
+    LazyLock::new(|| prefix_regex(MODIFIERS, "duration"));
+
+/// A regex matching, at the end of a haystack, one phrase of `section`
+/// followed by blanks or a hyphen.
+fn prefix_regex(source: &'static str, section: &str) -> Option<Regex> {
+    let phrases: Vec<&str> = pairs(source)
+        .filter(|(s, _, _)| *s == section)
+        .map(|(_, k, _)| k)
+        .collect();
+    let alts = alternation(phrases.iter().copied(), false);
+    compile(&format!(r"\b(?P<p>(?i:{alts}))[\s-]+$")).ok()
+}
+
+fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(1 << 24)
+        .build()
+}
+
+/// Escapes phrases into a regex alternation, longest first, with blanks
+/// matching any run of white space or a hyphen. With `abbreviation_stop`,
+/// each phrase may be followed by a full stop.
+fn alternation<'a>(phrases: impl Iterator<Item = &'a str>, abbreviation_stop: bool) -> String {
+    let mut phrases: Vec<&str> = phrases.collect();
+    phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    phrases.dedup();
+    let parts: Vec<String> = phrases
+        .iter()
+        .map(|p| {
+            let words: Vec<String> = p
+                .split([' ', '-'])
+                .filter(|w| !w.is_empty())
+                .map(|w| regex::escape(w).replace('\'', "(?:'|’)"))
+                .collect();
+            let body = words.join(r"[\s-]+");
+            if abbreviation_stop {
+                format!(r"{body}\b\.?")
+            } else {
+                body
+            }
+        })
+        .collect();
+    parts.join("|")
+}
+
+/// Month alternation in Title Case and ALL CAPS.
+fn month_alternation(full_only: bool) -> String {
+    let mut forms = Vec::new();
+    for (section, name, _) in pairs(MONTHS) {
+        if full_only && section != "full" {
+            continue;
+        }
+        let stop = if section == "short" { r"\b\.?" } else { r"\b" };
+        forms.push(format!("{name}{stop}"));
+        forms.push(format!("{}{stop}", name.to_uppercase()));
+    }
+    forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    forms.dedup();
+    forms.join("|")
+}
+
+/// Expands the `{placeholders}` of a rule template.
+fn expand(template: &str) -> String {
+    let keys = |src: &'static str| pairs(src).map(|(_, k, _)| k);
+    let section_keys = move |src: &'static str, wanted: &'static str| {
+        pairs(src)
+            .filter(move |(s, _, _)| *s == wanted)
+            .map(|(_, k, _)| k)
+    };
+    let tens: Vec<&str> = section_keys(NUMBERS, "tens").collect();
+    let ones: Vec<&str> = section_keys(NUMBERS, "units").collect();
+    let number_words = format!(
+        r"(?:{})(?:[\s-]+(?:{}))?|{}",
+        tens.join("|"),
+        ones.join("|"),
+        alternation(keys(NUMBERS), false)
+    );
+    let ampm = r"(?i:[ap]\.m\.|[ap]\.?m\b)";
+    let zone = r"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC)\b))?";
+    let clock = format!(
+        r"(?:(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?P<ampm>{ampm}))?|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>{ampm})){zone}"
+    );
+    let replacements: [(&str, String); 15] = [
+        (
+            "{month}",
+            format!(r"\b(?P<month>{})", month_alternation(false)),
+        ),
+        (
+            "{month_full}",
+            format!(r"\b(?P<month>{})", month_alternation(true)),
+        ),
+        (
+            "{weekday}",
+            format!("(?P<weekday>(?i:{}))", alternation(keys(WEEKDAYS), false)),
+        ),
+        (
+            "{num}",
+            format!(r"(?P<num>\d{{1,9}}(?:\.\d+)?|(?i:{number_words}))"),
+        ),
+        (
+            "{unit}",
+            format!("(?P<unit>(?i:{}))", alternation(keys(UNITS), false)),
+        ),
+        (
+            "{season}",
+            format!("(?P<season>(?i:{}))", alternation(keys(SEASONS), false)),
+        ),
+        (
+            "{pod}",
+            format!("(?P<pod>(?i:{}))", alternation(keys(PARTS_OF_DAY), false)),
+        ),
+        (
+            "{ordinal}",
+            format!("(?P<ordw>(?i:{}))", alternation(keys(ORDINALS), false)),
+        ),
+        ("{clock}", clock),
+        (
+            "{refword}",
+            format!("(?P<w>(?i:{}))", alternation(keys(REFERENCES), false)),
+        ),
+        (
+            "{setword}",
+            format!("(?P<w>(?i:{}))", alternation(keys(SETS), false)),
+        ),
+        (
+            "{dayword}",
+            format!(
+                "(?P<w>(?i:{}))",
+                alternation(section_keys(RELATIVE, "day"), false)
+            ),
+        ),
+        (
+            "{direction}",
+            format!(
+                "(?P<dir>(?i:{}))",
+                alternation(section_keys(RELATIVE, "direction"), false)
+            ),
+        ),
+        (
+            "{shift}",
+            format!(
+                "(?P<shift>(?i:{}))",
+                alternation(section_keys(RELATIVE, "shift"), false)
+            ),
+        ),
+        ("{nothing}", String::new()),
+    ];
+    let mut out = template.to_string();
+    for (placeholder, expansion) in &replacements {
+        out = out.replace(placeholder, expansion);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        let count = pairs(PATTERNS).count();
+        assert_eq!(RULES.len(), count);
+        assert!(DATE_MODIFIER.is_some());
+        assert!(DURATION_MODIFIER.is_some());
+    }
+
+    #[test]
+    fn tables_hold_compound_numbers() {
+        assert_eq!(TABLES.numbers.get("twenty four"), Some(&Some(24)));
+        assert_eq!(TABLES.numbers.get("several"), Some(&None));
+        assert_eq!(TABLES.months.get("sept"), Some(&9));
+        assert_eq!(key(" Twenty-Four\thours"), "twenty four hours");
+    }
+}

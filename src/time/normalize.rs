@@ -1,0 +1,746 @@
+//! Turning a rule match into a candidate: its kind and a value that is either
+//! final (`2018-02`, `P2D`) or a placeholder to resolve against the document
+//! date or the time the text is talking about (see `anchor`).
+
+use regex::{Captures, Match};
+
+use super::lexicon::{Anchor, TABLES, Unit, key};
+use crate::annotation::{Span, TimexType};
+
+/// The granularity a relative date is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gran {
+    /// Days.
+    Day,
+    /// ISO weeks.
+    Week,
+    /// The weekend of an ISO week.
+    Weekend,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+/// Which occurrence of a recurring period ("February", "Monday", "summer")
+/// is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The latest that started on or before the document date.
+    Past,
+    /// The latest that ended before the document date ("last May").
+    Last,
+    /// The earliest that has not ended by the document date.
+    Future,
+    /// The earliest that starts after the document date ("next Monday").
+    Next,
+    /// The one holding the document date, else the one of its year or week.
+    This,
+    /// The nearest, ties to the past.
+    Nearest,
+    /// Decided by the tense of the sentence.
+    Tense,
+}
+
+/// A value, final or still to be resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Val {
+    /// A final value, not relative to anything.
+    Fixed(String),
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` or a SET value: final, but
+    /// relative in TIMEX3 terms.
+    Ref(&'static str),
+    /// Counted from the document date ("yesterday", "last year", "two days ago").
+    FromDct {
+        /// Granularity of the result.
+        gran: Gran,
+        /// Offset in units of `gran`.
+        offset: i64,
+        /// Part of day code appended to a day ("MO").
+        pod: Option<&'static str>,
+    },
+    /// Counted from the time the text is talking about ("two days later").
+    FromRef {
+        /// Granularity of the result.
+        gran: Gran,
+        /// Offset in units of `gran`.
+        offset: i64,
+    },
+    /// The year of the document date, shifted, with a suffix ("-Q1").
+    DctYear {
+        /// Years to add.
+        offset: i64,
+        /// Text after the year.
+        suffix: String,
+    },
+    /// A recurring period without its year: `suffix` follows the year
+    /// ("-02", "-02-14", "-Q3", "-SU").
+    Cyclic {
+        /// Text after the year.
+        suffix: String,
+        /// Which occurrence.
+        pick: Pick,
+    },
+    /// A weekday without its date.
+    Weekday {
+        /// ISO weekday number, Monday = 1.
+        day: u32,
+        /// Which occurrence.
+        pick: Pick,
+        /// Part of day code.
+        pod: Option<&'static str>,
+    },
+    /// A clock time; the date comes from the sentence or the document date.
+    Clock {
+        /// Hour, 0..=24.
+        hour: u32,
+        /// Minute.
+        minute: u32,
+    },
+}
+
+/// A recognised time expression before overlaps are settled and relative
+/// values are resolved.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Bytes covered.
+    pub span: Span,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// Value or placeholder.
+    pub val: Val,
+    /// TIMEX3 mod.
+    pub modifier: Option<&'static str>,
+    /// Position of the rule in `patterns.txt` (lower wins ties).
+    pub priority: usize,
+}
+
+/// Turns a match of rule `name` into a candidate, or `None` when the guards
+/// of the rule reject it. `base` is the offset of the haystack in `text`.
+pub fn candidate(
+    name: &str,
+    caps: &Captures,
+    base: usize,
+    text: &str,
+    priority: usize,
+) -> Option<Candidate> {
+    let whole = caps.get(0)?;
+    let span = Span::new(base + whole.start(), base + whole.end());
+    if span.is_empty() || glued_to_number(text, span) {
+        return None;
+    }
+    let m = Matches { caps, base };
+    let mut out = Candidate {
+        span,
+        kind: TimexType::Date,
+        val: Val::Fixed(String::new()),
+        modifier: None,
+        priority,
+    };
+    match name {
+        "date_full" | "date_dmy" | "date_iso" | "date_slash" => {
+            let year = m.num("year")?;
+            let month = match m.get("month") {
+                Some(mm) => month(mm.as_str())?,
+                None => m.num("mon")?,
+            };
+            let day = m.num("day")?;
+            chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+            if !(1000..=2199).contains(&year) {
+                return None;
+            }
+            let date = format!("{year:04}-{month:02}-{day:02}");
+            match clock(&m) {
+                Some((h, mi)) => {
+                    out.kind = TimexType::Time;
+                    out.val = Val::Fixed(format!("{date}T{h:02}:{mi:02}"));
+                }
+                None => {
+                    // A clock that failed to parse must not stay in the span.
+                    if m.get("hour").is_some() || m.get("hour2").is_some() {
+                        let end = m.get("year").map(|y| y.end())?;
+                        out.span.end = end;
+                    }
+                    out.val = Val::Fixed(date);
+                }
+            }
+        }
+        "date_md" | "date_dm" => {
+            let month = month(m.get("month")?.as_str())?;
+            let day = m.num("day")?;
+            if day == 0 || day > days_in_month(month) {
+                return None;
+            }
+            out.val = Val::Cyclic {
+                suffix: format!("-{month:02}-{day:02}"),
+                pick: Pick::Tense,
+            };
+        }
+        "date_my" => {
+            let year = m.num("year")?;
+            if !(1000..=2199).contains(&year) {
+                return None;
+            }
+            let month = month(m.get("month")?.as_str())?;
+            out.val = Val::Fixed(format!("{year:04}-{month:02}"));
+        }
+        "month_cued" => {
+            let month = month(m.get("month")?.as_str())?;
+            let cue = key(m.get("cue")?.as_str());
+            let pick = match cue.as_str() {
+                "last" | "past" => Pick::Last,
+                "next" | "coming" => Pick::Next,
+                "this" => Pick::This,
+                _ => Pick::Tense,
+            };
+            if pick == Pick::Tense {
+                out.span.start = m.get("month")?.start();
+            }
+            out.val = Val::Cyclic {
+                suffix: format!("-{month:02}"),
+                pick,
+            };
+        }
+        "decade" => {
+            out.val = Val::Fixed(match (m.num("dec"), m.num("dec2")) {
+                (Some(d), _) if d % 100 == 0 && d != 2000 => format!("{:02}", d / 100),
+                (Some(d), _) => format!("{:03}", d / 10),
+                (None, Some(d)) if d <= 10 => format!("20{}", d / 10),
+                (None, Some(d)) => format!("19{}", d / 10),
+                _ => return None,
+            });
+        }
+        "century" => {
+            let n = match m.num("ord") {
+                Some(n) => n,
+                None => *TABLES.ordinals.get(&key(m.get("ordw")?.as_str()))?,
+            };
+            if !(1..=22).contains(&n) {
+                return None;
+            }
+            out.val = Val::Fixed(format!("{:02}", n - 1));
+        }
+        "quarter" => {
+            let half = key(m.get("qu")?.as_str()) == "half";
+            let n = match key(m.get("q")?.as_str()).as_str() {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                "fourth" | "4th" => 4,
+                _ if half => 2,
+                _ => 4,
+            };
+            if half && n > 2 {
+                return None;
+            }
+            let suffix = format!("-{}{n}", if half { 'H' } else { 'Q' });
+            if let Some(year) = m.num("year") {
+                out.val = Val::Fixed(format!("{year:04}{suffix}"));
+            } else if let Some(rel) = m.get("rel") {
+                let offset = match key(rel.as_str()).as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                out.val = Val::DctYear { offset, suffix };
+            } else if half || m.get("q").is_some_and(|q| is_final(q.as_str())) {
+                return None;
+            } else {
+                out.val = Val::Cyclic {
+                    suffix,
+                    pick: Pick::Tense,
+                };
+            }
+        }
+        "quarter_q" => {
+            out.val = Val::Fixed(format!("{:04}-Q{}", m.num("year")?, m.num("qn")?));
+        }
+        "season_year" => {
+            let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
+            out.val = Val::Fixed(format!("{:04}-{code}", m.num("year")?));
+        }
+        "season_rel" => {
+            let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
+            out.val = Val::Cyclic {
+                suffix: format!("-{code}"),
+                pick: pick_of(m.get("rel")?.as_str()),
+            };
+        }
+        "year_cued" => {
+            let year_match = m.get("year")?;
+            let year = m.num("year")?;
+            let cue = key(m.get("cue")?.as_str());
+            let after = &text[out.span.end..];
+            if after.starts_with('%') || starts_with_digit_after(after, [',', '.', '-', '/']) {
+                // "2,018" never gets here (no comma in the pattern), but
+                // "2018.5", "2018,000", "2018-1" are not years.
+                if !after.starts_with("-1") && !after.starts_with("-2") {
+                    return None;
+                }
+            }
+            let strict = matches!(cue.as_str(), "the" | "of" | "by" | "to" | "and" | "or");
+            let range = if strict { 1700..=2099 } else { 1000..=2099 };
+            if !range.contains(&year) {
+                return None;
+            }
+            if strict && next_word_blocked(after) {
+                return None;
+            }
+            if matches!(cue.as_str(), "to" | "and" | "or") {
+                let before = &text[..m.get("cue")?.start()];
+                if !ends_with_year(before) {
+                    return None;
+                }
+            }
+            out.span = Span::new(year_match.start(), year_match.end());
+            out.val = Val::Fixed(format!("{year:04}"));
+        }
+        "day_word" => {
+            let w = key(m.get("w")?.as_str());
+            let offset = *TABLES.days.get(&w)?;
+            let mut pod = pod(&m);
+            if pod.is_none() && w == "tonight" {
+                pod = Some("NI");
+            }
+            if pod.is_some() {
+                out.kind = TimexType::Time;
+            }
+            out.val = Val::FromDct {
+                gran: Gran::Day,
+                offset,
+                pod,
+            };
+        }
+        "pod_rel" => {
+            let rel = key(m.get("rel")?.as_str());
+            let offset = if rel.ends_with("last") { -1 } else { 0 };
+            out.modifier = if rel.starts_with("early") {
+                Some("START")
+            } else if rel.starts_with("late") {
+                Some("END")
+            } else {
+                None
+            };
+            out.kind = TimexType::Time;
+            out.val = Val::FromDct {
+                gran: Gran::Day,
+                offset,
+                pod: pod(&m),
+            };
+        }
+        "rel_unit" => {
+            let dir = key(m.get("dir")?.as_str());
+            let offset = *TABLES.directions.get(&dir)?;
+            let unit = key(m.get("unit")?.as_str());
+            let the = m.get("the").is_some();
+            let gran = match unit.as_str() {
+                "day" => Gran::Day,
+                "week" => Gran::Week,
+                "weekend" => Gran::Weekend,
+                "month" => Gran::Month,
+                "quarter" => Gran::Quarter,
+                "year" => Gran::Year,
+                "decade" => Gran::Decade,
+                _ => Gran::Century,
+            };
+            if the && TABLES.anchored.contains(&dir) {
+                out.val = Val::FromRef { gran, offset };
+            } else if the && matches!(dir.as_str(), "past" | "last") {
+                out.kind = TimexType::Duration;
+                out.val = Val::Fixed(duration_value(Some(1.0), unit_of_gran(gran)?));
+            } else if gran == Gran::Day {
+                return None;
+            } else {
+                if the {
+                    out.span.start = m.get("dir")?.start();
+                }
+                out.val = Val::FromDct {
+                    gran,
+                    offset,
+                    pod: None,
+                };
+            }
+        }
+        "ref_unit" => {
+            let gran = match key(m.get("unit")?.as_str()).as_str() {
+                "day" => Gran::Day,
+                "week" => Gran::Week,
+                "month" => Gran::Month,
+                _ => Gran::Year,
+            };
+            let dir = key(m.get("dir")?.as_str());
+            let offset = if matches!(dir.as_str(), "after" | "later") {
+                1
+            } else {
+                -1
+            };
+            out.val = Val::FromRef { gran, offset };
+        }
+        "num_shift" => {
+            let amount = amount(m.get("num")?.as_str())?;
+            let unit = unit(m.get("unit")?.as_str())?;
+            let (sign, anchor) = *TABLES.shifts.get(&key(m.get("shift")?.as_str()))?;
+            let Some(n) = amount else {
+                out.val = Val::Ref(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
+                return Some(out);
+            };
+            if n.fract() != 0.0 || n > 100_000.0 {
+                return None;
+            }
+            let n = n as i64 * sign;
+            let (gran, offset) = match unit {
+                Unit::Day => (Gran::Day, n),
+                Unit::Week => (Gran::Week, n),
+                Unit::Fortnight => (Gran::Week, 2 * n),
+                Unit::Month => (Gran::Month, n),
+                Unit::Quarter => (Gran::Quarter, n),
+                Unit::Year => (Gran::Year, n),
+                Unit::Decade => (Gran::Year, 10 * n),
+                Unit::Century => (Gran::Year, 100 * n),
+                Unit::Second | Unit::Minute | Unit::Hour => return None,
+            };
+            out.val = match anchor {
+                Anchor::Dct => Val::FromDct {
+                    gran,
+                    offset,
+                    pod: None,
+                },
+                Anchor::Reference => Val::FromRef { gran, offset },
+            };
+        }
+        "duration" => {
+            let num = m.get("num")?;
+            let amount = amount(num.as_str())?;
+            let unit = unit(m.get("unit")?.as_str())?;
+            let article = matches!(key(num.as_str()).as_str(), "a" | "an");
+            if article && unit == Unit::Second {
+                return None;
+            }
+            let after = &text[out.span.end..];
+            if after.starts_with("-old") || after.starts_with(" old") {
+                return None;
+            }
+            let half = m.get("half").is_some() || m.get("half2").is_some();
+            let amount = amount.map(|n| if half { n + 0.5 } else { n });
+            let value = duration_value(amount, unit);
+            if article && m.get("the").is_none() && after_quantity(&text[..num.start()]) {
+                out.kind = TimexType::Set;
+                out.val = Val::Fixed(duration_value(Some(1.0), unit));
+                return Some(out);
+            }
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(value);
+        }
+        "half" => {
+            let unit = unit(m.get("unit")?.as_str())?;
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(match unit {
+                Unit::Hour => "PT30M".to_string(),
+                Unit::Minute => "PT30S".to_string(),
+                Unit::Day => "PT12H".to_string(),
+                Unit::Year => "P6M".to_string(),
+                _ => duration_value(Some(0.5), unit),
+            });
+        }
+        "weekday" => {
+            let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
+            if m.get("plural").is_some() {
+                if m.get("rel").is_some() {
+                    return None;
+                }
+                out.kind = TimexType::Set;
+                out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+                return Some(out);
+            }
+            let pod = pod(&m);
+            if pod.is_some() {
+                out.kind = TimexType::Time;
+            }
+            out.val = Val::Weekday {
+                day,
+                pick: m.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+                pod,
+            };
+        }
+        "clock" => {
+            let (hour, minute) = clock(&m)?;
+            out.kind = TimexType::Time;
+            out.val = Val::Clock { hour, minute };
+        }
+        "noon" => {
+            let hour = if key(m.get("w")?.as_str()) == "midnight" {
+                24
+            } else {
+                12
+            };
+            out.kind = TimexType::Time;
+            out.val = Val::Clock { hour, minute: 0 };
+        }
+        "set_every" => {
+            let every = if m.get("other").is_some() { 2.0 } else { 1.0 };
+            out.kind = TimexType::Set;
+            if let Some(w) = m.get("weekday") {
+                let day = *TABLES.weekdays.get(&key(w.as_str()))?;
+                out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+            } else {
+                let unit = unit(m.get("unit")?.as_str())?;
+                let n = match m.get("num") {
+                    Some(num) => amount(num.as_str())?.map(|n| n * every),
+                    None => Some(every),
+                };
+                out.val = Val::Fixed(duration_value(n, unit));
+            }
+        }
+        "set_per" => {
+            let unit = unit(m.get("unit")?.as_str())?;
+            out.kind = TimexType::Set;
+            out.val = Val::Fixed(duration_value(Some(1.0), unit));
+        }
+        "set_word" => {
+            out.kind = TimexType::Set;
+            out.val = Val::Ref(TABLES.sets.get(&key(m.get("w")?.as_str()))?);
+        }
+        "ref_word" => {
+            out.val = Val::Ref(TABLES.references.get(&key(m.get("w")?.as_str()))?);
+        }
+        _ => return None,
+    }
+    Some(out)
+}
+
+/// Captures of one match, with offsets shifted into the whole text.
+struct Matches<'c, 'h> {
+    caps: &'c Captures<'h>,
+    base: usize,
+}
+
+/// A named group's text and its offsets in the whole text.
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'h> Matches<'_, 'h> {
+    fn get(&self, name: &str) -> Option<Group<'h>> {
+        let g: Match<'h> = self.caps.name(name)?;
+        Some(Group {
+            text: g.as_str(),
+            start: self.base + g.start(),
+            end: self.base + g.end(),
+        })
+    }
+
+    fn num(&self, name: &str) -> Option<u32> {
+        self.get(name)?.as_str().parse().ok()
+    }
+}
+
+fn month(word: &str) -> Option<u32> {
+    TABLES
+        .months
+        .get(&key(word.strip_suffix('.').unwrap_or(word)))
+        .copied()
+}
+
+const fn days_in_month(month: u32) -> u32 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn is_final(word: &str) -> bool {
+    matches!(key(word).as_str(), "final" | "last")
+}
+
+fn pick_of(rel: &str) -> Pick {
+    match key(rel).as_str() {
+        "last" | "past" | "this past" => Pick::Last,
+        "next" | "coming" | "this coming" => Pick::Next,
+        _ => Pick::This,
+    }
+}
+
+fn pod(m: &Matches) -> Option<&'static str> {
+    m.get("pod")
+        .and_then(|p| TABLES.parts_of_day.get(&key(p.as_str())).copied())
+}
+
+fn unit(word: &str) -> Option<Unit> {
+    TABLES.units.get(&key(word)).copied()
+}
+
+/// The value of a number: `Some(Some(n))`, `Some(None)` for "several",
+/// `None` when it is not a number.
+fn amount(word: &str) -> Option<Option<f64>> {
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return word.parse::<f64>().ok().filter(|n| n.is_finite()).map(Some);
+    }
+    TABLES.numbers.get(&key(word)).map(|n| n.map(f64::from))
+}
+
+fn unit_of_gran(gran: Gran) -> Option<Unit> {
+    Some(match gran {
+        Gran::Day => Unit::Day,
+        Gran::Week | Gran::Weekend => Unit::Week,
+        Gran::Month => Unit::Month,
+        Gran::Quarter => Unit::Quarter,
+        Gran::Year => Unit::Year,
+        Gran::Decade => Unit::Decade,
+        Gran::Century => Unit::Century,
+    })
+}
+
+/// A TIMEX3 duration: `P2D`, `PT24H`, `P10Y` (a decade), `PXM` (unknown).
+pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
+    let (factor, letter, time) = match unit {
+        Unit::Second => (1.0, 'S', true),
+        Unit::Minute => (1.0, 'M', true),
+        Unit::Hour => (1.0, 'H', true),
+        Unit::Day => (1.0, 'D', false),
+        Unit::Week => (1.0, 'W', false),
+        Unit::Fortnight => (2.0, 'W', false),
+        Unit::Month => (1.0, 'M', false),
+        Unit::Quarter => (3.0, 'M', false),
+        Unit::Year => (1.0, 'Y', false),
+        Unit::Decade => (10.0, 'Y', false),
+        Unit::Century => (100.0, 'Y', false),
+    };
+    let t = if time { "T" } else { "" };
+    match amount {
+        None if unit == Unit::Decade => "PXDE".to_string(),
+        None if unit == Unit::Century => "PXCE".to_string(),
+        None => format!("P{t}X{letter}"),
+        Some(n) => {
+            let n = n * factor;
+            if n.fract() == 0.0 && n < 1e15 {
+                format!("P{t}{}{letter}", n as u64)
+            } else {
+                let s = format!("{n:.2}");
+                let s = s.trim_end_matches('0').trim_end_matches('.');
+                format!("P{t}{s}{letter}")
+            }
+        }
+    }
+}
+
+/// Hour and minute from the clock groups, 12-hour times converted.
+fn clock(m: &Matches) -> Option<(u32, u32)> {
+    let (hour, minute, ampm) = if let Some(h) = m.num("hour") {
+        (h, m.num("min")?, m.get("ampm"))
+    } else {
+        (m.num("hour2")?, 0, m.get("ampm2"))
+    };
+    let hour = match ampm.map(|a| a.as_str().to_ascii_lowercase()) {
+        Some(a) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            match (a.starts_with('p'), hour) {
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, 12) => 0,
+                (false, h) => h,
+            }
+        }
+        None => hour,
+    };
+    (hour <= 23 && minute <= 59).then_some((hour, minute))
+}
+
+/// True when the match is part of a bigger number ("2,000 years" must not
+/// yield "000 years"; "1.5" must not yield "5").
+fn glued_to_number(text: &str, span: Span) -> bool {
+    let before = &text.as_bytes()[..span.start];
+    let first = text.as_bytes().get(span.start).copied().unwrap_or(b' ');
+    if first.is_ascii_digit() {
+        match before {
+            [.., b] if b.is_ascii_digit() => return true,
+            [.., d, b',' | b'.' | b'/' | b':'] if d.is_ascii_digit() => return true,
+            [.., b'$' | b'#' | b'-'] => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// True when `s` starts with one of `seps` followed by a digit.
+fn starts_with_digit_after<const N: usize>(s: &str, seps: [char; N]) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| seps.contains(&c))
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// True when the word after a number shows it is a count ("people").
+fn next_word_blocked(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    !word.is_empty() && TABLES.blocked_after_year.contains(&word)
+}
+
+/// True when `before` ends with a four-digit year and blanks ("2018 ").
+fn ends_with_year(before: &str) -> bool {
+    let trimmed = before.trim_end().as_bytes();
+    let n = trimmed.len();
+    n >= 4
+        && trimmed[n - 4..].iter().all(u8::is_ascii_digit)
+        && (n == 4 || !trimmed[n - 5].is_ascii_digit())
+}
+
+/// True when the text before "a day" is a quantity ("$5 a day", "twice a
+/// week"), so the phrase is a rate.
+fn after_quantity(before: &str) -> bool {
+    let t = before.trim_end();
+    let last_word: String = t
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '%')
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    last_word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || matches!(
+            last_word.as_str(),
+            "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_spelled_like_timex3() {
+        assert_eq!(duration_value(Some(24.0), Unit::Hour), "PT24H");
+        assert_eq!(duration_value(Some(1.0), Unit::Decade), "P10Y");
+        assert_eq!(duration_value(None, Unit::Month), "PXM");
+        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1.5Y");
+        assert_eq!(duration_value(Some(2.0), Unit::Fortnight), "P4W");
+    }
+}

@@ -1,0 +1,136 @@
+//! The first pass: every rule of `patterns.txt` runs over the text, each
+//! match becomes a candidate, and the longest candidates win overlaps.
+
+use std::collections::BTreeMap;
+
+use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key};
+use super::normalize::{Candidate, candidate};
+use crate::annotation::{Sentence, Span, TimexType};
+
+/// The candidates of `text`, non-overlapping, in text order, each with the
+/// index of its sentence. A match that runs across a sentence boundary is
+/// looked for again inside each sentence it touches.
+pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<(Candidate, usize)> {
+    let whole = [Sentence {
+        span: Span::new(0, text.len()),
+    }];
+    let sentences = if sentences.is_empty() {
+        &whole[..]
+    } else {
+        sentences
+    };
+    let mut found: Vec<(Candidate, usize)> = Vec::new();
+    for (priority, rule) in RULES.iter().enumerate() {
+        let mut crossing: Vec<usize> = Vec::new();
+        for caps in rule.regex.captures_iter(text) {
+            let Some(m) = caps.get(0) else { continue };
+            let span = Span::new(m.start(), m.end());
+            match sentence_of(sentences, span) {
+                Ok(index) => {
+                    if let Some(c) = candidate(rule.name, &caps, 0, text, priority) {
+                        found.push((c, index));
+                    }
+                }
+                Err(touched) => crossing.extend(touched),
+            }
+        }
+        crossing.dedup();
+        for index in crossing {
+            let s = sentences[index].span;
+            let Some(slice) = text.get(s.start..s.end) else {
+                continue;
+            };
+            for caps in rule.regex.captures_iter(slice) {
+                if let Some(c) = candidate(rule.name, &caps, s.start, text, priority) {
+                    found.push((c, index));
+                }
+            }
+        }
+    }
+    select(text, sentences, found)
+}
+
+/// The sentence holding `span`, or the sentences it touches when it runs
+/// across a boundary.
+fn sentence_of(sentences: &[Sentence], span: Span) -> Result<usize, Vec<usize>> {
+    let first = sentences.partition_point(|s| s.span.end <= span.start);
+    let Some(s) = sentences.get(first) else {
+        return Err(Vec::new());
+    };
+    if s.span.start <= span.start && span.end <= s.span.end {
+        return Ok(first);
+    }
+    let last = sentences.partition_point(|s| s.span.start < span.end);
+    Err((first..last).collect())
+}
+
+/// Keeps the longest candidates that do not overlap, then widens each with
+/// the modifier words before it ("early", "about").
+fn select(
+    text: &str,
+    sentences: &[Sentence],
+    mut found: Vec<(Candidate, usize)>,
+) -> Vec<(Candidate, usize)> {
+    found.sort_by(|(a, _), (b, _)| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.priority.cmp(&b.priority))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: BTreeMap<usize, (Candidate, usize)> = BTreeMap::new();
+    for (c, index) in found {
+        let clash = kept
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, (k, _))| k.span.end > c.span.start);
+        if !clash {
+            kept.insert(c.span.start, (c, index));
+        }
+    }
+    let mut out: Vec<(Candidate, usize)> = kept.into_values().collect();
+    let mut previous_end = 0;
+    for (c, index) in &mut out {
+        let floor = previous_end.max(sentences.get(*index).map_or(0, |s| s.span.start));
+        widen(text, c, floor);
+        previous_end = c.span.end;
+    }
+    out
+}
+
+/// Takes in a modifier standing right before the candidate, not before `floor`.
+fn widen(text: &str, c: &mut Candidate, floor: usize) {
+    let (regex, table) = match c.kind {
+        TimexType::Date | TimexType::Time => (DATE_MODIFIER.as_ref(), &TABLES.date_mods),
+        // "over the past three years": "over" is not a modifier there.
+        TimexType::Duration if starts_with_the(text, c.span) => return,
+        TimexType::Duration => (DURATION_MODIFIER.as_ref(), &TABLES.duration_mods),
+        TimexType::Set => return,
+    };
+    let Some(regex) = regex else { return };
+    let mut from = c.span.start.saturating_sub(40).max(floor);
+    while from < c.span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(window) = text.get(from..c.span.start) else {
+        return;
+    };
+    let Some(caps) = regex.captures(window) else {
+        return;
+    };
+    let Some(phrase) = caps.name("p") else { return };
+    let Some(modifier) = table.get(&key(phrase.as_str())) else {
+        return;
+    };
+    c.span.start = from + phrase.start();
+    if !modifier.is_empty() && c.modifier.is_none() {
+        c.modifier = Some(modifier);
+    }
+}
+
+/// True when the covered text starts with the word "the".
+fn starts_with_the(text: &str, span: Span) -> bool {
+    text.get(span.start..span.end)
+        .and_then(|t| t.get(..4))
+        .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+}

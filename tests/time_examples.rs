@@ -1,0 +1,162 @@
+//! The example corpus of the time tagger (Duckling-style): every example in
+//! `tests/fixtures/time/examples.txt` must yield exactly the listed
+//! expressions, and every line of `negative.txt` must yield nothing.
+
+use chrono::NaiveDate;
+use chronograph::annotation::Timex;
+
+const EXAMPLES: &str = include_str!("fixtures/time/examples.txt");
+const NEGATIVE: &str = include_str!("fixtures/time/negative.txt");
+
+/// One example: its DCT, text and expected `(text, type, value, mod)` rows.
+struct Example {
+    line: usize,
+    dct: Option<NaiveDate>,
+    text: String,
+    expected: Vec<String>,
+}
+
+fn parse_examples(source: &str) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut dct = None;
+    for (n, raw) in source.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(d) = line.strip_prefix("dct:") {
+            let d = d.trim();
+            dct = if d == "none" {
+                None
+            } else {
+                Some(
+                    d.parse()
+                        .unwrap_or_else(|e| panic!("line {}: bad dct {d}: {e}", n + 1)),
+                )
+            };
+        } else if let Some(t) = line.strip_prefix("text:") {
+            out.push(Example {
+                line: n + 1,
+                dct,
+                text: t.trim().to_string(),
+                expected: Vec::new(),
+            });
+        } else if let Some(e) = line.strip_prefix("=>") {
+            let example = out.last_mut().expect("=> before any text:");
+            let fields: Vec<&str> = e.split('|').map(str::trim).collect();
+            example.expected.push(fields.join(" | "));
+        } else {
+            panic!("line {}: cannot read {line:?}", n + 1);
+        }
+    }
+    out
+}
+
+fn render(text: &str, t: &Timex) -> String {
+    let mut row = format!(
+        "{} | {} | {}",
+        &text[t.span.start..t.span.end],
+        t.kind.as_str(),
+        t.value
+    );
+    if let Some(m) = &t.modifier {
+        row.push_str(" | ");
+        row.push_str(m);
+    }
+    row
+}
+
+fn run(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+    let (sentences, _) = chronograph::text::split(text);
+    chronograph::time::tag(text, &sentences, dct)
+}
+
+#[test]
+fn positive_examples() {
+    let examples = parse_examples(EXAMPLES);
+    assert!(examples.len() >= 60, "only {} examples", examples.len());
+    let mut failures = Vec::new();
+    for ex in &examples {
+        let got: Vec<String> = run(&ex.text, ex.dct)
+            .iter()
+            .map(|t| render(&ex.text, t))
+            .collect();
+        if got != ex.expected {
+            failures.push(format!(
+                "line {}: {}\n  expected: {:?}\n  got:      {:?}",
+                ex.line, ex.text, ex.expected, got
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples failed:\n{}",
+        failures.len(),
+        examples.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn negative_examples() {
+    let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+    let lines: Vec<&str> = NEGATIVE
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    assert!(lines.len() >= 20, "only {} negative examples", lines.len());
+    let mut failures = Vec::new();
+    for text in &lines {
+        let got: Vec<String> = run(text, dct).iter().map(|t| render(text, t)).collect();
+        if !got.is_empty() {
+            failures.push(format!("{text}\n  got: {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} negatives yielded something:\n{}",
+        failures.len(),
+        lines.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+    let long = "in 2018 ".repeat(2000);
+    let inputs = [
+        "",
+        " ",
+        "...!!!???,,,;;;",
+        "99999999999 days",
+        "999999999 days ago",
+        "999999999 centuries later",
+        "999999999 years from now and 999999999 decades ago",
+        "January 99, 2023 and February 30, 2023 and 31/31/2023",
+        "25:99 and 13 p.m. and 0 a.m.",
+        "2023-13-45T99:99",
+        "the 99th century, the 0th century, the '00s",
+        "Ünïcödé — 24 января 2023 — 二〇二三年 — “May” ‘90s",
+        "\u{0}\u{7f}\u{feff}Monday\u{200b}",
+        "week\n\nago\n\n2018\n\nlater",
+        long.as_str(),
+    ];
+    for text in inputs {
+        for d in [
+            dct,
+            None,
+            NaiveDate::from_ymd_opt(9999, 12, 31),
+            NaiveDate::from_ymd_opt(1, 1, 1),
+        ] {
+            let got = run(text, d);
+            for t in &got {
+                assert!(t.span.start < t.span.end && t.span.end <= text.len());
+                assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            }
+            // Also without sentences.
+            let _ = chronograph::time::tag(text, &[], d);
+        }
+    }
+}
