@@ -117,10 +117,11 @@ fn event_node(event: &EventNode) -> DotNode {
         Certainty::Negated => ("filled,dashed", "#eeeeee", "#777777"),
     };
     let tooltip = format!(
-        "{} ({}, sentence {})",
+        "{} [{}, chars {}-{}]",
         event.sentence_text,
         event.provenance.document,
-        event.provenance.sentence + 1
+        event.provenance.char_start,
+        event.provenance.char_end
     );
     DotNode::new(
         NodeId(quote(&event.id), None),
