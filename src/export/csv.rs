@@ -277,4 +277,24 @@ mod tests {
         let (_, rows) = read(&timeline_csv(&graph).unwrap());
         assert!(rows[0][6].starts_with("'=SUM(A1) (agent)"), "{:?}", rows[0]);
     }
+
+    #[test]
+    fn a_date_without_calendar_bounds_stays_on_the_timeline_after_the_bounded_ones() {
+        let mut graph = sample_graph();
+        let (index, _) = graph.events().find(|(_, e)| e.id == "a:e2").unwrap();
+        if let crate::graph::Node::Event(e) = &mut graph.graph[index] {
+            e.date = Some(crate::graph::DateInfo {
+                value: "PRESENT_REF".into(),
+                start: None,
+                end: None,
+                precision: String::new(),
+            });
+        }
+        let (_, rows) = read(&timeline_csv(&graph).unwrap());
+        let ids: Vec<&str> = rows.iter().map(|r| r[13].as_str()).collect();
+        assert_eq!(ids, ["b:e1", "a:e1", "a:e2"]);
+        assert_eq!(rows[2][..4], ["PRESENT_REF", "", "", ""]);
+        let (_, rows) = read(&undated_csv(&graph).unwrap());
+        assert_eq!(rows.len(), 1);
+    }
 }

@@ -117,10 +117,11 @@ fn event_node(event: &EventNode) -> DotNode {
         Certainty::Negated => ("filled,dashed", "#eeeeee", "#777777"),
     };
     let tooltip = format!(
-        "{} ({}, sentence {})",
+        "{} [{}, chars {}-{}]",
         event.sentence_text,
         event.provenance.document,
-        event.provenance.sentence + 1
+        event.provenance.char_start,
+        event.provenance.char_end
     );
     DotNode::new(
         NodeId(quote(&event.id), None),
@@ -378,5 +379,46 @@ mod tests {
         let svg = std::fs::read_to_string(&svg_path).unwrap();
         assert!(svg.contains("<svg"), "{svg}");
         assert!(svg.contains("Netanyahu"));
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_quote_and_backslash_stays_one_label() {
+        let mut graph = sample_graph();
+        let index = graph.find_entity("CIA").unwrap();
+        if let crate::graph::Node::Entity(e) = &mut graph.graph[index] {
+            e.name = "Central \"Intelligence\"\r\nAgency \\N\\".into();
+        }
+        let text = to_dot(&graph);
+        assert!(
+            text.contains(r#"label="Central \"Intelligence\"\nAgency \\N\\""#),
+            "{text}"
+        );
+        let Graph::DiGraph { stmts, .. } = graphviz_rust::parse(&text).unwrap() else {
+            panic!("not a digraph");
+        };
+        let label = stmts
+            .iter()
+            .find_map(|s| match s {
+                Stmt::Node(n) if id_text(&n.id.0) == "\"organization:cia\"" => Some(
+                    n.attributes
+                        .iter()
+                        .find(|a| id_text(&a.0) == "label")
+                        .map(|a| id_text(&a.1))
+                        .unwrap(),
+                ),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(label, r#""Central \"Intelligence\"\nAgency \\N\\""#);
+        if dot_available() {
+            let svg = graphviz_rust::exec_dot(text, vec![CommandArg::Format(Format::Svg)]).unwrap();
+            let svg = String::from_utf8(svg).unwrap();
+            // Two text lines, the quotes and the literal backslashes kept.
+            assert!(
+                svg.contains("&quot;Intelligence&quot;") || svg.contains("\"Intelligence\""),
+                "{svg}"
+            );
+            assert!(svg.contains(">Agency \\N\\<"), "{svg}");
+        }
     }
 }

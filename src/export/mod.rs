@@ -218,4 +218,59 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn an_empty_graph_gives_headers_and_an_empty_diagram() {
+        let mut graph = KnowledgeGraph::new();
+        graph.finish();
+        let root = tempfile::tempdir().unwrap();
+        write_all(&graph, root.path()).unwrap();
+        let read = |name: &str| fs::read_to_string(root.path().join(name)).unwrap();
+        assert_eq!(
+            read(TIMELINE_CSV),
+            format!("{}\n", csv::EVENT_COLUMNS.join(","))
+        );
+        assert_eq!(read(EVENTS_UNDATED_CSV), read(TIMELINE_CSV));
+        assert_eq!(
+            read(ENTITIES_CSV),
+            "id,name,type,aliases,mentions,documents,roles\n"
+        );
+        assert!(graphviz_rust::parse(&read(GRAPH_DOT)).is_ok());
+        let json: serde_json::Value = serde_json::from_str(&read(GRAPH_JSON)).unwrap();
+        assert_eq!(json["events"], serde_json::json!([]));
+    }
+
+    /// The sample graph's outputs, hand-checked once, kept in
+    /// `tests/fixtures/export/sample/`. After an intended change, rewrite
+    /// them with `CHRONOGRAPH_UPDATE_FIXTURES=1 cargo test --lib export`
+    /// and review the diff.
+    #[test]
+    fn outputs_match_the_fixtures() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/sample");
+        let graph = test_support::sample_graph();
+        let root = tempfile::tempdir().unwrap();
+        let written = write_all(&graph, root.path()).unwrap();
+        let update = std::env::var_os("CHRONOGRAPH_UPDATE_FIXTURES").is_some();
+        for path in &written.files {
+            let name = path.file_name().unwrap();
+            // The generator names the version; keep the fixture version-free.
+            let actual = fs::read_to_string(path).unwrap().replace(
+                concat!("\"chronograph ", env!("CARGO_PKG_VERSION"), "\""),
+                "\"chronograph VERSION\"",
+            );
+            let fixture = fixtures.join(name);
+            if update {
+                write_atomic(&fixture, actual.as_bytes()).unwrap();
+                continue;
+            }
+            let expected = fs::read_to_string(&fixture)
+                .unwrap_or_else(|e| panic!("{}: {e}", fixture.display()));
+            assert_eq!(
+                actual,
+                expected,
+                "{} differs from its fixture",
+                name.display()
+            );
+        }
+    }
 }
