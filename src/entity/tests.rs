@@ -445,3 +445,24 @@ fn no_panic_on_odd_input() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn no_panic_when_layers_disagree() {
+    let text = "Mike Pompeo met Yossi Cohen in Tehran.";
+    let (_, tokens) = text::split(text);
+    let annotated = Annotated {
+        tokens,
+        ..Annotated::default()
+    };
+    let (mentions, entities) = extract(text, &annotated);
+    assert!(mentions.is_empty() && entities.is_empty());
+}
+
+#[test]
+fn all_caps_lines_give_no_unknown_acronyms() {
+    assert!(entities("SOCCER - LATE GOAL SEALS WIN").is_empty());
+    assert_eq!(
+        entities("NATO LEADERS MEET IN BRUSSELS"),
+        vec![e("NATO", ORG), e("Brussels", LOC)]
+    );
+}
