@@ -25,6 +25,8 @@ pub struct Candidate {
     pub credit: bool,
     /// True for the agency after the slash of a photo credit ("/REUTERS").
     pub credit_agency: bool,
+    /// True when the name opens its sentence or a quotation.
+    pub initial: bool,
 }
 
 impl Candidate {
@@ -61,14 +63,27 @@ pub fn find(cx: &Context) -> Vec<Candidate> {
     filter_headlines(cx, all)
 }
 
-/// True when more than 70% of the (at least three) words of the sentence are
-/// capitalised.
+/// True for a headline-like line: more than 70% of its (at least three)
+/// words are capitalised and it does not end like a sentence of prose (with
+/// a full stop, question or exclamation mark, or closing quote); a line of
+/// at least three words all in capitals counts whatever its ending.
 fn is_headline(cx: &Context, start: usize, end: usize) -> bool {
     let words: Vec<usize> = (start..end)
         .filter(|&i| cx.tokens[i].kind == crate::annotation::TokenKind::Word)
         .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    if words.iter().all(|&i| cx.is_all_caps(i)) {
+        return true;
+    }
     let caps = words.iter().filter(|&&i| cx.is_capitalised(i)).count();
-    words.len() >= 3 && caps * 10 > words.len() * 7
+    let prose_end = end > start
+        && matches!(
+            cx.word(end - 1),
+            "." | "!" | "?" | "\"" | "”" | "'" | "’" | ")" | "…"
+        );
+    !prose_end && caps * 10 > words.len() * 7
 }
 
 /// True for a token that can be part of a name run.
@@ -337,7 +352,9 @@ fn make(cx: &Context, part: Vec<usize>, sentence: usize, headline: bool) -> Opti
         .collect::<Vec<_>>()
         .join(" ");
     let (credit, credit_agency) = credit_cues(cx, &part, sentence);
+    let initial = cx.is_sentence_initial(first);
     Some(Candidate {
+        initial,
         tokens: part,
         sentence,
         surface,

@@ -100,9 +100,9 @@ impl<'a> Context<'a> {
             && !w.chars().any(char::is_lowercase)
     }
 
-    /// True for an all-caps token of 2–6 letters that stands among words that
-    /// are not all caps (so "NEWS" in "WORLD NEWS" is not an acronym), or
-    /// that is a known organization.
+    /// True for an all-caps token of 2–5 letters that stands among words that
+    /// are not all caps (so "NEWS" in "WORLD NEWS" is not an acronym) in a
+    /// line that is not all caps, or that is a known organization.
     pub fn is_acronym(&self, i: usize) -> bool {
         if !self.is_all_caps(i) {
             return false;
@@ -112,12 +112,15 @@ impl<'a> Context<'a> {
             return true;
         }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters > 6 {
+        if letters > 5 {
             return false;
         }
         let Some(token) = self.tokens.get(i) else {
             return false;
         };
+        if self.shouting_sentence(token.sentence) {
+            return false;
+        }
         let neighbour_caps = |j: usize| {
             self.tokens
                 .get(j)
@@ -125,6 +128,22 @@ impl<'a> Context<'a> {
                 && self.is_all_caps(j)
         };
         !(neighbour_caps(i + 1) || (i > 0 && neighbour_caps(i - 1)))
+    }
+
+    /// True when every word of sentence `s` (at least two) is written all in
+    /// capitals.
+    pub fn shouting_sentence(&self, s: usize) -> bool {
+        let (start, end) = self.sentence_range(s);
+        let mut words = (start..end)
+            .filter(|&j| self.tokens[j].kind == TokenKind::Word)
+            .peekable();
+        words.peek().is_some()
+            && (start..end)
+                .filter(|&j| self.tokens[j].kind == TokenKind::Word)
+                .count()
+                >= 2
+            && words
+                .all(|j| self.is_all_caps(j) || self.word(j).chars().all(|c| !c.is_alphabetic()))
     }
 
     /// True for a square bracket token (an editor's insertion mark).

@@ -75,7 +75,33 @@ pub fn resolve(
         }
     }
     link_acronyms(candidates, typed, &keys, &mut target, &mut kinds);
-    build(cx, candidates, typed, &target, &kinds)
+    let keep: Vec<bool> = (0..n)
+        .map(|i| !is_lone_initial_word(cx, candidates, typed, &keys, &target, i))
+        .collect();
+    build(cx, candidates, typed, &target, &kinds, &keep)
+}
+
+/// True for a one-word name that opens its sentence, has only weak evidence
+/// for its type, joins no other entity, and never occurs in the document
+/// except at a sentence start: most likely a capitalised common word
+/// ("Talks were held..."). A possessive after it ("Pompeo's") keeps it.
+fn is_lone_initial_word(
+    cx: &Context,
+    candidates: &[Candidate],
+    typed: &[Typed],
+    keys: &[(EntityType, String)],
+    target: &[(EntityType, String)],
+    i: usize,
+) -> bool {
+    let c = &candidates[i];
+    c.initial
+        && c.tokens.len() == 1
+        && !typed[i].strong
+        && target[i] == keys[i]
+        && !matches!(cx.word(c.last() + 1), "'s" | "’s")
+        && !candidates
+            .iter()
+            .any(|o| !o.initial && o.surface.eq_ignore_ascii_case(&c.surface))
 }
 
 /// The candidate index of the full name a one-word surname mention refers
@@ -169,12 +195,16 @@ fn build(
     typed: &[Typed],
     target: &[(EntityType, String)],
     kinds: &[EntityType],
+    keep: &[bool],
 ) -> (Vec<Mention>, Vec<Entity>) {
     let mut index: HashMap<&(EntityType, String), usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut mentions = Vec::with_capacity(candidates.len());
     let mut best_len: Vec<(usize, usize, bool)> = Vec::new();
     for (m, c) in candidates.iter().enumerate() {
+        if !keep[m] {
+            continue;
+        }
         let key = &target[m];
         let e = *index.entry(key).or_insert_with(|| {
             entities.push(Entity {
@@ -194,6 +224,7 @@ fn build(
             cx.tokens[c.first()].span.start,
             cx.tokens[c.last()].span.end,
         );
+        let mention_index = mentions.len();
         mentions.push(Mention {
             span,
             kind: kinds[m],
@@ -202,7 +233,7 @@ fn build(
             derived,
         });
         let entity = &mut entities[e];
-        entity.mentions.push(m);
+        entity.mentions.push(mention_index);
         entity.aliases.push(c.surface.clone());
         // Canonical: the country, the listed spelling, or the fullest name,
         // preferring a form not written all in capitals.
