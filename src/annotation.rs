@@ -387,7 +387,10 @@ impl Annotated {
         let mut ranges = vec![0..0; self.sentences.len()];
         let mut start = 0;
         for (i, token) in self.tokens.iter().enumerate() {
-            let last = self.tokens.get(i + 1).is_none_or(|next| next.sentence != token.sentence);
+            let last = self
+                .tokens
+                .get(i + 1)
+                .is_none_or(|next| next.sentence != token.sentence);
             if last {
                 if let Some(range) = ranges.get_mut(token.sentence) {
                     *range = start..i + 1;

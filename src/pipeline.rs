@@ -47,7 +47,9 @@ pub fn annotate_all(
     };
     match jobs {
         Some(threads) => {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build()?;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.max(1))
+                .build()?;
             Ok(pool.install(run))
         }
         None => Ok(run()),

@@ -34,7 +34,10 @@ pub struct Args {
 /// Runs `annotate`: one pretty JSON object for a single document; for a
 /// JSON-lines file with several records, one compact object per line.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let ingested = ingest::read_inputs(std::slice::from_ref(&args.file), &IngestOptions { dct: args.dct });
+    let ingested = ingest::read_inputs(
+        std::slice::from_ref(&args.file),
+        &IngestOptions { dct: args.dct },
+    );
     for skipped in &ingested.skipped {
         eprintln!("chronograph: skipped {}: {}", skipped.path, skipped.reason);
     }
@@ -54,9 +57,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         writeln!(out)?;
     }
     out.flush()?;
-    Ok(if ingested.skipped.is_empty() && !ingested.documents.is_empty() {
-        Outcome::Complete
-    } else {
-        Outcome::Skipped
-    })
+    Ok(
+        if ingested.skipped.is_empty() && !ingested.documents.is_empty() {
+            Outcome::Complete
+        } else {
+            Outcome::Skipped
+        },
+    )
 }

@@ -16,7 +16,12 @@ pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
     /// Folder to write into (created if missing).
-    #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "output")]
+    #[arg(
+        short = 'o',
+        long = "out",
+        value_name = "DIR",
+        default_value = "output"
+    )]
     pub out: PathBuf,
 }
 
@@ -33,6 +38,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Err(error) => eprintln!("chronograph: graph.svg not written: {error:#}"),
     }
     eprintln!("{}", summary(&loaded));
-    eprintln!("wrote {} files into {}", written.files.len(), args.out.display());
+    eprintln!(
+        "wrote {} files into {}",
+        written.files.len(),
+        args.out.display()
+    );
     Ok(loaded.outcome())
 }

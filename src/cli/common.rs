@@ -55,7 +55,8 @@ pub fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
     let documents = ingested.documents;
     let bar = if documents.len() > PROGRESS_THRESHOLD {
         let bar = ProgressBar::new(documents.len() as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}") {
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+        {
             bar.set_style(style);
         }
         bar
@@ -74,7 +75,11 @@ pub fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
 
 /// The one-line summary printed at the end of a run.
 pub fn summary(loaded: &Loaded) -> String {
-    let dated = loaded.graph.events().filter(|(_, e)| e.date.is_some()).count();
+    let dated = loaded
+        .graph
+        .events()
+        .filter(|(_, e)| e.date.is_some())
+        .count();
     let undated_docs = loaded.documents.iter().filter(|d| d.dct.is_none()).count();
     let mut line = format!(
         "{} documents, {} entities, {} events ({} dated), {} skipped",

@@ -24,14 +24,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let loaded = load(&args.input)?;
     let mut entities: Vec<_> = loaded.graph.entities().map(|(_, e)| e).collect();
     entities.sort_by(|a, b| {
-        (a.kind, std::cmp::Reverse(a.mention_count), &a.name).cmp(&(b.kind, std::cmp::Reverse(b.mention_count), &b.name))
+        (a.kind, std::cmp::Reverse(a.mention_count), &a.name).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.mention_count),
+            &b.name,
+        ))
     });
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
         TableFormat::Csv => out.write_all(&export::csv::entities_csv(&loaded.graph)?)?,
         TableFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &export::json::graph_json(&loaded.graph).entities)?;
+            serde_json::to_writer_pretty(
+                &mut out,
+                &export::json::graph_json(&loaded.graph).entities,
+            )?;
             writeln!(out)?;
         }
         TableFormat::Table => {
@@ -42,7 +49,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                     entity.kind.as_str().into(),
                     entity.mention_count.to_string(),
                     entity.aliases.join("; "),
-                    entity.roles.iter().map(export::csv::role_text).collect::<Vec<_>>().join("; "),
+                    entity
+                        .roles
+                        .iter()
+                        .map(export::csv::role_text)
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ]);
             }
             table.write(&mut out)?;

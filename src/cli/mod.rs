@@ -66,14 +66,18 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// which ends the program quietly.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        let io = cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+        let io = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind);
         let json = cause
             .downcast_ref::<serde_json::Error>()
             .and_then(serde_json::Error::io_error_kind);
-        let csv = cause.downcast_ref::<csv::Error>().and_then(|e| match e.kind() {
-            csv::ErrorKind::Io(io) => Some(io.kind()),
-            _ => None,
-        });
+        let csv = cause
+            .downcast_ref::<csv::Error>()
+            .and_then(|e| match e.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            });
         [io, json, csv].contains(&Some(std::io::ErrorKind::BrokenPipe))
     })
 }

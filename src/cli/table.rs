@@ -43,7 +43,12 @@ impl Table {
             .chain(self.rows.iter().map(|r| cells(r)))
             .collect();
         let widths: Vec<usize> = (0..self.header.len())
-            .map(|i| all.iter().map(|r| r.get(i).map_or(0, |c| c.chars().count())).max().unwrap_or(0))
+            .map(|i| {
+                all.iter()
+                    .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         for row in &all {
             let mut line = String::new();

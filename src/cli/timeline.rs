@@ -57,10 +57,20 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             writeln!(out)?;
         }
         TableFormat::Table => {
-            let mut table = Table::new(&["date", "type", "event", "participants", "certainty", "document"]);
+            let mut table = Table::new(&[
+                "date",
+                "type",
+                "event",
+                "participants",
+                "certainty",
+                "document",
+            ]);
             for row in &rows {
                 table.push(vec![
-                    row.event.date.as_ref().map_or("-".into(), |d| d.value.clone()),
+                    row.event
+                        .date
+                        .as_ref()
+                        .map_or("-".into(), |d| d.value.clone()),
                     row.event.kind.clone(),
                     row.event.headline.clone(),
                     participants_text(row),

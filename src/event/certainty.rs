@@ -13,13 +13,56 @@ use super::clauses::{SUBORDINATORS, Scope};
 use super::{Context, Found};
 use crate::annotation::Certainty;
 
-const NEGATIONS: &[&str] = &["not", "never", "no", "n't", "without", "neither", "nor", "didn't", "wasn't", "cannot"];
-const FUTURE: &[&str] = &["will", "shall", "'ll", "going", "plans", "planned", "planning", "expected", "set", "scheduled", "intends", "aims"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "n't", "without", "neither", "nor", "didn't", "wasn't", "cannot",
+];
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "'ll",
+    "going",
+    "plans",
+    "planned",
+    "planning",
+    "expected",
+    "set",
+    "scheduled",
+    "intends",
+    "aims",
+];
 const HEDGES: &[&str] = &[
-    "may", "might", "could", "would", "possibly", "perhaps", "probably", "reportedly", "allegedly",
-    "apparently", "likely", "unlikely", "suspected", "believed", "rumored", "rumoured", "unconfirmed",
-    "implies", "implied", "suggests", "suggested", "appears", "appeared", "seems", "seemed", "if",
-    "whether", "purportedly", "presumably", "supposedly", "claimed", "alleged",
+    "may",
+    "might",
+    "could",
+    "would",
+    "possibly",
+    "perhaps",
+    "probably",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "likely",
+    "unlikely",
+    "suspected",
+    "believed",
+    "rumored",
+    "rumoured",
+    "unconfirmed",
+    "implies",
+    "implied",
+    "suggests",
+    "suggested",
+    "appears",
+    "appeared",
+    "seems",
+    "seemed",
+    "if",
+    "whether",
+    "purportedly",
+    "presumably",
+    "supposedly",
+    "claimed",
+    "alleged",
 ];
 
 /// The certainty of a trigger.
@@ -44,8 +87,9 @@ pub(super) fn certainty(
     }
     if question {
         let trigger_clause = clause_of[at - sentence_start];
-        let subordinate = (sentence_start..at)
-            .any(|i| clause_of[i - sentence_start] <= trigger_clause && context.is(i, SUBORDINATORS));
+        let subordinate = (sentence_start..at).any(|i| {
+            clause_of[i - sentence_start] <= trigger_clause && context.is(i, SUBORDINATORS)
+        });
         if !subordinate {
             return Certainty::Hedged;
         }

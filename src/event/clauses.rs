@@ -8,8 +8,8 @@ use super::{Context, Found};
 const BREAKS: &[&str] = &[";", ":", "(", ")", "—", "–", "-", "?", "!", "\"", "“", "”"];
 /// Words that open a subordinate or relative clause.
 pub(super) const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "because", "although", "though", "whereas", "where", "which",
-    "who", "whom", "whose", "since", "until", "unless", "if", "whether", "whenever",
+    "after", "before", "when", "while", "because", "although", "though", "whereas", "where",
+    "which", "who", "whom", "whose", "since", "until", "unless", "if", "whether", "whenever",
 ];
 /// Coordinators that open a clause after a comma or before a trigger.
 const COORDINATORS: &[&str] = &["and", "but", "or", "yet"];

@@ -44,10 +44,16 @@ pub(super) fn date(
         source: DateSource::Stated,
         timex: Some(timex),
     };
-    if let Some(t) = calendar_timexes(context, scope.right.clone()).first().copied() {
+    if let Some(t) = calendar_timexes(context, scope.right.clone())
+        .first()
+        .copied()
+    {
         return Some(stated(t));
     }
-    if let Some(t) = calendar_timexes(context, scope.left.clone()).last().copied() {
+    if let Some(t) = calendar_timexes(context, scope.left.clone())
+        .last()
+        .copied()
+    {
         return Some(stated(t));
     }
     let at = found.tokens.start;
@@ -63,7 +69,8 @@ pub(super) fn date(
         }
         if let Some(t) = calendar_timexes(context, context.sentence_tokens[previous].clone())
             .last()
-            .copied() {
+            .copied()
+        {
             return Some(EventDate {
                 source: DateSource::Inherited,
                 ..stated(t)
@@ -88,9 +95,7 @@ pub(super) fn date(
 /// The calendar time expressions (dates and times with a calendar value, not
 /// durations, sets or vague references) in a token range, in order, each once.
 fn calendar_timexes(context: &Context, range: Range<usize>) -> Vec<usize> {
-    let mut seen: Vec<usize> = range
-        .filter_map(|i| context.timex_of_token[i])
-        .collect();
+    let mut seen: Vec<usize> = range.filter_map(|i| context.timex_of_token[i]).collect();
     seen.dedup();
     seen.retain(|&t| is_calendar(context, t));
     seen
@@ -99,7 +104,11 @@ fn calendar_timexes(context: &Context, range: Range<usize>) -> Vec<usize> {
 fn is_calendar(context: &Context, timex: usize) -> bool {
     let timex = &context.annotated.timexes[timex];
     matches!(timex.kind, TimexType::Date | TimexType::Time)
-        && timex.value.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && timex
+            .value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The calendar expression in `range` nearest to token `at`.

@@ -85,7 +85,8 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
             let scope = clauses::scope(range.clone(), &clause_of, &found, k);
             let (participants, place) = participants::assign(&context, trigger, &scope, sentence);
             let date = dating::date(&context, trigger, &scope, sentence, &paragraphs);
-            let certainty = certainty::certainty(&context, trigger, &scope, &clause_of, range.start, question);
+            let certainty =
+                certainty::certainty(&context, trigger, &scope, &clause_of, range.start, question);
             let first = &annotated.tokens[trigger.tokens.start];
             let last = &annotated.tokens[trigger.tokens.end - 1];
             let event = Event {
@@ -161,8 +162,8 @@ fn reads_as_noun(context: &Context, i: usize, trigger: &Trigger, floor: usize) -
         return false;
     }
     const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "'s", "’s",
-        "any", "no", "every", "each", "major", "new", "first", "last",
+        "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+        "'s", "’s", "any", "no", "every", "each", "major", "new", "first", "last",
     ];
     let after_of = context.is(i + 1, &["of", "against", "on", "by"]);
     let before = i > floor && context.is(i - 1, DETERMINERS);

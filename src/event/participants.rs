@@ -18,8 +18,21 @@ use crate::annotation::{EntityType, Participant, ParticipantRole};
 
 /// Prepositions that introduce a place.
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "from", "outside", "inside", "across", "into", "within", "throughout", "around",
-    "toward", "towards", "over", "off",
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "inside",
+    "across",
+    "into",
+    "within",
+    "throughout",
+    "around",
+    "toward",
+    "towards",
+    "over",
+    "off",
 ];
 /// Auxiliaries that make a past participle passive.
 const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
@@ -57,7 +70,8 @@ pub(super) fn assign(
             .iter()
             .rev()
             .find(|c| {
-                c.last_token + 4 >= found.tokens.start && context.is(c.last_token + 1, &["'s", "’s"])
+                c.last_token + 4 >= found.tokens.start
+                    && context.is(c.last_token + 1, &["'s", "’s"])
             })
             .map(|c| c.entity);
         let after = |words: &[&str]| {
@@ -70,14 +84,19 @@ pub(super) fn assign(
                 })
                 .map(|c| c.entity)
         };
-        (after(&["by"]).or(possessor), after(&["of", "against", "on"]))
+        (
+            after(&["by"]).or(possessor),
+            after(&["of", "against", "on"]),
+        )
     } else {
         let passive = (found.tokens.start.saturating_sub(2)..found.tokens.start)
             .any(|i| i >= scope.left.start && context.is(i, PASSIVE_AUXILIARIES))
             && context.word(found.tokens.start).ends_with("ed");
         let before = left.iter().rev().find(actor).map(|c| c.entity);
         let before = before.or_else(|| resolve_subject(context, scope, sentence));
-        let after = right.iter().find(|c| actor(c) && !context.is(c.first_token.wrapping_sub(1), &["by"]));
+        let after = right
+            .iter()
+            .find(|c| actor(c) && !context.is(c.first_token.wrapping_sub(1), &["by"]));
         // A saying verb after a quote takes its subject after it:
         // '"...," writes Pompeo.'
         let inverted = before.is_none()
@@ -134,7 +153,9 @@ fn finish(
 fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for i in range {
-        let Some(m) = context.mention_of_token[i] else { continue };
+        let Some(m) = context.mention_of_token[i] else {
+            continue;
+        };
         if let Some(last) = out.last_mut().filter(|c| c.mention == m) {
             last.last_token = i;
             continue;
@@ -147,10 +168,15 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
         // "in Tel Aviv, Israel": a place after a place and a comma is a place too.
         let apposed_place = before > 1
             && context.is(before - 1, &[","])
-            && out.last().is_some_and(|c| c.after_place_word && c.last_token + 2 == i);
-        let after_place_word = (before > 0 && context.is(before - 1, PLACE_PREPOSITIONS)) || apposed_place;
+            && out
+                .last()
+                .is_some_and(|c| c.after_place_word && c.last_token + 2 == i);
+        let after_place_word =
+            (before > 0 && context.is(before - 1, PLACE_PREPOSITIONS)) || apposed_place;
         let title_modifier = context.roles.iter().any(|r| {
-            r.object == Some(mention.entity) && r.span.contains(&mention.span) && r.subject != mention.entity
+            r.object == Some(mention.entity)
+                && r.span.contains(&mention.span)
+                && r.subject != mention.entity
         });
         out.push(Candidate {
             mention: m,
@@ -181,13 +207,15 @@ fn resolve_subject(context: &Context, scope: &Scope, sentence: usize) -> Option<
             // previous sentences.
             let floor = context.sentence_tokens[sentence.saturating_sub(2)].start;
             for j in (floor + 1..i).rev() {
-                if context.word(j) == noun {
-                    if let Some(m) = context.mention_of_token[j - 1] {
-                        let mention = &context.annotated.mentions[m];
-                        if mention.kind == EntityType::Organization {
-                            return Some(mention.entity);
-                        }
-                    }
+                if context.word(j) != noun {
+                    continue;
+                }
+                let Some(m) = context.mention_of_token[j - 1] else {
+                    continue;
+                };
+                let mention = &context.annotated.mentions[m];
+                if mention.kind == EntityType::Organization {
+                    return Some(mention.entity);
                 }
             }
         }

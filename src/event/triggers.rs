@@ -92,12 +92,18 @@ mod tests {
     #[test]
     fn forms_map_to_lemma_type_and_part_of_speech() {
         let t = lookup("assassinating").unwrap();
-        assert_eq!((t.lemma, t.kind, t.verb, t.noun), ("assassinate", "killing", true, false));
+        assert_eq!(
+            (t.lemma, t.kind, t.verb, t.noun),
+            ("assassinate", "killing", true, false)
+        );
         let heist = lookup("heist").unwrap();
         assert!(heist.noun && !heist.verb);
         let attack = lookup("attack").unwrap();
         assert!(attack.noun && attack.verb);
-        assert_eq!(lookup("stepped down").map(|t| (t.lemma, t.words)), Some(("step down", 2)));
+        assert_eq!(
+            lookup("stepped down").map(|t| (t.lemma, t.words)),
+            Some(("step down", 2))
+        );
         assert_eq!(lookup("said"), None);
     }
 }

@@ -13,7 +13,9 @@ const DEPARTURES: &[&str] = &["departure"];
 pub fn date_roles(relations: &mut Vec<Relation>, annotated: &Annotated) {
     for event in &annotated.events {
         let Some(date) = &event.date else { continue };
-        let Some(person) = agent_person(event, annotated) else { continue };
+        let Some(person) = agent_person(event, annotated) else {
+            continue;
+        };
         let target = event
             .participants
             .iter()
@@ -51,7 +53,11 @@ pub fn date_roles(relations: &mut Vec<Relation>, annotated: &Annotated) {
         } else if DEPARTURES.contains(&event.kind.as_str()) {
             for relation in relations.iter_mut() {
                 let matches_target = target.is_none_or(|t| relation.object == Some(t));
-                if relation.subject == person && matches_target && relation.end.is_none() && near(relation) {
+                if relation.subject == person
+                    && matches_target
+                    && relation.end.is_none()
+                    && near(relation)
+                {
                     relation.end = Some(date.value.clone());
                 }
             }
@@ -65,6 +71,9 @@ fn agent_person(event: &Event, annotated: &Annotated) -> Option<usize> {
     event
         .participants
         .iter()
-        .find(|p| p.role == ParticipantRole::Agent && annotated.entities[p.entity].kind == EntityType::Person)
+        .find(|p| {
+            p.role == ParticipantRole::Agent
+                && annotated.entities[p.entity].kind == EntityType::Person
+        })
         .map(|p| p.entity)
 }

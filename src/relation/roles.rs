@@ -20,7 +20,15 @@ pub(super) struct Reader<'a> {
 }
 
 /// Words that mark a role as past.
-const PAST_MARKERS: &[&str] = &["former", "then", "ex", "ex-", "late", "onetime", "erstwhile"];
+const PAST_MARKERS: &[&str] = &[
+    "former",
+    "then",
+    "ex",
+    "ex-",
+    "late",
+    "onetime",
+    "erstwhile",
+];
 /// Verbs that link a person to a title.
 const LINKING_VERBS: &[&str] = &["is", "was", "became", "remains", "remained", "becomes"];
 
@@ -35,7 +43,10 @@ impl<'a> Reader<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        self.annotated.tokens.get(i).map_or("", |t| t.span.text(self.text))
+        self.annotated
+            .tokens
+            .get(i)
+            .map_or("", |t| t.span.text(self.text))
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -51,7 +62,11 @@ impl<'a> Reader<'a> {
     fn affiliation_at(&self, i: usize) -> Option<usize> {
         let m = self.mention_of_token.get(i).copied().flatten()?;
         let mention = &self.annotated.mentions[m];
-        matches!(mention.kind, EntityType::Organization | EntityType::Location | EntityType::Misc).then_some(m)
+        matches!(
+            mention.kind,
+            EntityType::Organization | EntityType::Location | EntityType::Misc
+        )
+        .then_some(m)
     }
 
     /// First token of mention `m`.
@@ -116,7 +131,14 @@ impl<'a> Reader<'a> {
         relations
     }
 
-    fn relation(&self, m: usize, title: String, object: Option<usize>, former: bool, tokens: (usize, usize)) -> Relation {
+    fn relation(
+        &self,
+        m: usize,
+        title: String,
+        object: Option<usize>,
+        former: bool,
+        tokens: (usize, usize),
+    ) -> Relation {
         let mention = &self.annotated.mentions[m];
         let span = Span::new(
             self.annotated.tokens[tokens.0].span.start,
@@ -143,22 +165,12 @@ impl<'a> Reader<'a> {
         }
         let mut found: Vec<(String, Option<usize>, usize)> = Vec::new();
         // TITLE of ORG NAME
-        if j >= floor + 3 {
-            if let Some(org) = self.affiliation_at(j - 1) {
-                let org_start = self.first_token(org, j - 1);
-                if org_start > floor && self.is(org_start - 1, &["of"]) {
-                    if let Some((start, title)) = self.title_ending_at(floor, org_start - 1) {
-                        found.push((title.title, Some(org), start));
-                        j = start;
-                    }
-                }
-            }
+        if let Some((start, title, org)) = self.title_of_organization(floor, j) {
+            found.push((title.title, Some(org), start));
+            j = start;
         }
         if found.is_empty() {
-            loop {
-                let Some((start, title)) = self.title_ending_at(floor, j) else {
-                    break;
-                };
+            while let Some((start, title)) = self.title_ending_at(floor, j) {
                 let mut k = start;
                 while k > floor && self.is_bracket(k - 1) {
                     k -= 1;
@@ -180,7 +192,9 @@ impl<'a> Reader<'a> {
                         break;
                     }
                     let word = self.word(at);
-                    if !word.chars().all(|c| c.is_lowercase()) || self.is(at, &["the", "a", "an", "and", "of"]) {
+                    if !word.chars().all(|c| c.is_lowercase())
+                        || self.is(at, &["the", "a", "an", "and", "of"])
+                    {
                         break;
                     }
                 }
@@ -198,8 +212,28 @@ impl<'a> Reader<'a> {
         let name_last = self.last_token_of(m, name_start);
         found
             .into_iter()
-            .map(|(title, object, _)| self.relation(m, title, object, former, (phrase_start, name_last)))
+            .map(|(title, object, _)| {
+                self.relation(m, title, object, former, (phrase_start, name_last))
+            })
             .collect()
+    }
+
+    /// `TITLE of ORG` ending right before token `end`.
+    fn title_of_organization(
+        &self,
+        floor: usize,
+        end: usize,
+    ) -> Option<(usize, TitleMatch, usize)> {
+        if end < floor + 3 {
+            return None;
+        }
+        let org = self.affiliation_at(end - 1)?;
+        let org_start = self.first_token(org, end - 1);
+        if org_start <= floor || !self.is(org_start - 1, &["of"]) {
+            return None;
+        }
+        let (start, title) = self.title_ending_at(floor, org_start - 1)?;
+        Some((start, title, org))
     }
 
     fn last_token_of(&self, m: usize, from: usize) -> usize {

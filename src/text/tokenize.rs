@@ -83,16 +83,13 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
     let mut end = start;
     while end < bytes.len() {
         let b = bytes[end];
-        if b.is_ascii_digit() {
-            end += 1;
-        } else if matches!(b, b'.' | b',' | b':')
+        let inner_separator = matches!(b, b'.' | b',' | b':')
             && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
-            && end > start
-        {
-            end += 1;
-        } else {
+            && end > start;
+        if !(b.is_ascii_digit() || inner_separator) {
             break;
         }
+        end += 1;
     }
     // Ordinal and plural endings: "24th", "1990s".
     let mut letters = end;

@@ -23,8 +23,6 @@ mod recognize;
 mod tense;
 pub mod value;
 
-pub mod value;
-
 use chrono::NaiveDate;
 
 use crate::annotation::{Sentence, Timex, TimexType};
