@@ -63,8 +63,9 @@ pub(super) fn date(
     if let Some(t) = nearest(context, context.sentence_tokens[sentence].clone(), at) {
         return Some(stated(t));
     }
+    let prose = |s: usize| ends_like_prose(context, s);
     for previous in (0..sentence).rev().take(3) {
-        if paragraphs[previous] != paragraphs[sentence] {
+        if paragraphs[previous] != paragraphs[sentence] || !prose(sentence) || !prose(previous) {
             break;
         }
         if let Some(t) = calendar_timexes(context, context.sentence_tokens[previous].clone())
@@ -90,6 +91,18 @@ pub(super) fn date(
         }),
         _ => None,
     }
+}
+
+/// True when a sentence ends with a full stop, question or exclamation mark
+/// (possibly inside closing quotes): prose, not a headline, byline or menu line.
+fn ends_like_prose(context: &Context, sentence: usize) -> bool {
+    let range = &context.sentence_tokens[sentence];
+    (range.start..range.end)
+        .rev()
+        .take(3)
+        .map(|i| context.word(i))
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|w| matches!(w, "." | "?" | "!"))
 }
 
 /// The calendar time expressions (dates and times with a calendar value, not

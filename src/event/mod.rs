@@ -17,7 +17,7 @@ mod triggers;
 
 use std::ops::Range;
 
-use crate::annotation::{Annotated, Event, Relation, TokenKind};
+use crate::annotation::{Annotated, Event, Participant, ParticipantRole, Relation, TokenKind};
 use crate::document::Document;
 
 pub use triggers::{Trigger, lookup as lookup_trigger};
@@ -83,7 +83,11 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
             || (range.end >= 2 && context.word(range.end - 2) == "?");
         for (k, trigger) in found.iter().enumerate() {
             let scope = clauses::scope(range.clone(), &clause_of, &found, k);
-            let (participants, place) = participants::assign(&context, trigger, &scope, sentence);
+            let (mut participants, place) =
+                participants::assign(&context, trigger, &scope, sentence);
+            if trigger.trigger.kind == "movement" {
+                add_posts_left(&mut participants, roles, sentence);
+            }
             let date = dating::date(&context, trigger, &scope, sentence, &paragraphs);
             let certainty =
                 certainty::certainty(&context, trigger, &scope, &clause_of, range.start, question);
@@ -114,6 +118,32 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
     events
 }
 
+/// A person who moves ("he switched to the State Department") leaves the
+/// posts the same sentence gives them ("no longer CIA director"): those
+/// organizations take part as `other`.
+fn add_posts_left(participants: &mut Vec<Participant>, roles: &[Relation], sentence: usize) {
+    let Some(agent) = participants
+        .iter()
+        .find(|p| p.role == ParticipantRole::Agent)
+        .map(|p| p.entity)
+    else {
+        return;
+    };
+    for role in roles
+        .iter()
+        .filter(|r| r.subject == agent && r.sentence == sentence)
+    {
+        if let Some(organization) = role.object {
+            if !participants.iter().any(|p| p.entity == organization) {
+                participants.push(Participant {
+                    entity: organization,
+                    role: ParticipantRole::Other,
+                });
+            }
+        }
+    }
+}
+
 /// Trigger words of one sentence, in order, outside names and time expressions.
 fn find_triggers(context: &Context, range: Range<usize>, lower: &mut String) -> Vec<Found> {
     let mut found = Vec::new();
@@ -137,7 +167,9 @@ fn find_triggers(context: &Context, range: Range<usize>, lower: &mut String) -> 
             lower.truncate(single_len);
         }
         let hit = hit.or_else(|| triggers::lookup(lower).map(|t| (t, 1)));
-        let Some((trigger, words)) = hit else {
+        // A label such as "Published:" or "Updated:" is not an event.
+        let label = hit.is_some_and(|(_, words)| context.word(i + words) == ":");
+        let Some((trigger, words)) = hit.filter(|_| !label) else {
             i += 1;
             continue;
         };

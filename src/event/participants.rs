@@ -49,6 +49,15 @@ struct Candidate {
     after_place_word: bool,
     /// The organization or country of a title phrase.
     title_modifier: bool,
+    /// For a title modifier, the person holding the title.
+    title_holder: Option<usize>,
+}
+
+impl Candidate {
+    /// The entity an argument slot takes: the person for a title phrase.
+    fn argument(&self) -> usize {
+        self.title_holder.unwrap_or(self.entity)
+    }
 }
 
 /// Participants (each entity once) and place of the trigger.
@@ -80,14 +89,13 @@ pub(super) fn assign(
                 .find(|c| {
                     c.first_token <= found.tokens.end + 3
                         && (found.tokens.end..c.first_token).any(|i| context.is(i, words))
-                        && !c.title_modifier
                 })
-                .map(|c| c.entity)
+                .map(Candidate::argument)
         };
-        (
-            after(&["by"]).or(possessor),
-            after(&["of", "against", "on"]),
-        )
+        let agent = after(&["by"])
+            .or(possessor)
+            .or_else(|| resolve_subject(context, scope, sentence));
+        (agent, after(&["of", "against", "on"]))
     } else {
         let passive = (found.tokens.start.saturating_sub(2)..found.tokens.start)
             .any(|i| i >= scope.left.start && context.is(i, PASSIVE_AUXILIARIES))
@@ -171,13 +179,13 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
             && out
                 .last()
                 .is_some_and(|c| c.after_place_word && c.last_token + 2 == i);
-        let after_place_word =
-            (before > 0 && context.is(before - 1, PLACE_PREPOSITIONS)) || apposed_place;
-        let title_modifier = context.roles.iter().any(|r| {
+        let after_place_word = after_place_preposition(context, before) || apposed_place;
+        let holder = context.roles.iter().find(|r| {
             r.object == Some(mention.entity)
                 && r.span.contains(&mention.span)
                 && r.subject != mention.entity
         });
+        let title_modifier = holder.is_some();
         out.push(Candidate {
             mention: m,
             entity: mention.entity,
@@ -186,9 +194,28 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
             kind: mention.kind,
             after_place_word,
             title_modifier,
+            title_holder: holder.map(|r| r.subject),
         });
     }
     out
+}
+
+/// True when a place preposition stands before token `i`, directly or across
+/// a few lower-case words ("near the heart of Tehran").
+fn after_place_preposition(context: &Context, i: usize) -> bool {
+    for back in 1..=4 {
+        let Some(j) = i.checked_sub(back) else {
+            return false;
+        };
+        if context.is(j, PLACE_PREPOSITIONS) {
+            return back == 1 || context.is(i - 1, &["of"]);
+        }
+        let word = context.word(j);
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// With no named agent in scope: a subject pronoun or a definite noun phrase

@@ -63,7 +63,7 @@ pub const ENTITY_COLUMNS: [&str; 7] = [
 
 /// A role as one phrase: "secretary of state of United States (until 2018-04)".
 pub fn role_text(role: &RoleFact) -> String {
-    let mut text = role.title.clone();
+    let mut text = role.title_text().to_string();
     if let Some(organization) = &role.organization {
         text.push_str(" of ");
         text.push_str(organization);

@@ -158,9 +158,9 @@ pub fn edge_label(edge: &Edge) -> String {
         Edge::HoldsRole { role, .. } => {
             let qualifiers = role_qualifiers(role);
             if qualifiers.is_empty() {
-                role.title.clone()
+                role.title_text().to_string()
             } else {
-                format!("{} ({qualifiers})", role.title)
+                format!("{} ({qualifiers})", role.title_text())
             }
         }
         other => other.label().to_string(),

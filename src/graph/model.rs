@@ -62,6 +62,18 @@ pub struct RoleFact {
     pub former: bool,
 }
 
+impl RoleFact {
+    /// The title for display: "role" when the text named none (a post moved
+    /// into, as in "switched to the State Department").
+    pub fn title_text(&self) -> &str {
+        if self.title.is_empty() {
+            "role"
+        } else {
+            &self.title
+        }
+    }
+}
+
 /// A person, organization, place or other named thing, merged over documents.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntityNode {

@@ -63,7 +63,29 @@ pub fn date_roles(relations: &mut Vec<Relation>, annotated: &Annotated) {
             }
         }
     }
+    share_periods(relations);
     relations.sort_by_key(|r| (r.span.start, r.span.end));
+}
+
+/// The same role stated in several sentences shares the period any of them
+/// was given.
+fn share_periods(relations: &mut [Relation]) {
+    for i in 0..relations.len() {
+        for j in 0..relations.len() {
+            let same = relations[i].subject == relations[j].subject
+                && relations[i].object == relations[j].object
+                && relations[i].title == relations[j].title;
+            if i == j || !same {
+                continue;
+            }
+            if relations[i].start.is_none() {
+                relations[i].start = relations[j].start.clone();
+            }
+            if relations[i].end.is_none() {
+                relations[i].end = relations[j].end.clone();
+            }
+        }
+    }
 }
 
 /// The person who is the event's agent, if any.

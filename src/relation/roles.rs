@@ -120,6 +120,7 @@ impl<'a> Reader<'a> {
                         r.subject == relation.subject
                             && r.object == relation.object
                             && r.title == relation.title
+                            && r.sentence == relation.sentence
                     });
                     if !duplicate {
                         relations.push(relation);
