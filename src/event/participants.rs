@@ -51,12 +51,19 @@ struct Candidate {
     title_modifier: bool,
     /// For a title modifier, the person holding the title.
     title_holder: Option<usize>,
+    /// The word before the mention and its determiners ("by" in "by the US").
+    word_before: Option<usize>,
 }
 
 impl Candidate {
     /// The entity an argument slot takes: the person for a title phrase.
     fn argument(&self) -> usize {
         self.title_holder.unwrap_or(self.entity)
+    }
+
+    /// True when the word before the mention (and its determiners) is one of `words`.
+    fn after_word(&self, context: &Context, words: &[&str]) -> bool {
+        self.word_before.is_some_and(|i| context.is(i, words))
     }
 }
 
@@ -104,7 +111,7 @@ pub(super) fn assign(
         let before = before.or_else(|| resolve_subject(context, scope, sentence));
         let after = right
             .iter()
-            .find(|c| actor(c) && !context.is(c.first_token.wrapping_sub(1), &["by"]));
+            .find(|c| actor(c) && !c.after_word(context, &["by"]));
         // A saying verb after a quote takes its subject after it:
         // '"...," writes Pompeo.'
         let inverted = before.is_none()
@@ -116,7 +123,7 @@ pub(super) fn assign(
         if passive {
             let by = right
                 .iter()
-                .find(|c| context.is(c.first_token.wrapping_sub(1), &["by"]))
+                .find(|c| c.after_word(context, &["by"]))
                 .map(|c| c.entity);
             (by, before)
         } else {
@@ -195,6 +202,7 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
             after_place_word,
             title_modifier,
             title_holder: holder.map(|r| r.subject),
+            word_before: before.checked_sub(1),
         });
     }
     out
