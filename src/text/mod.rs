@@ -46,9 +46,12 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     let next_char = next_text.chars().next().unwrap_or(' ');
     if gap.contains('\n') {
         // A line break ends a sentence unless the next line goes on in lower case
-        // or this line stops on a word that cannot end one.
+        // or this line stops on a word that cannot end one. A Markdown heading
+        // is always a line of its own.
         let continues = next_char.is_lowercase() || is_closing(next_char);
-        return !continues && !ends_with_joiner(token.span.text(text));
+        let line_start = text[..token.span.end].rfind('\n').map_or(0, |i| i + 1);
+        let heading = text[line_start..].trim_start().starts_with('#');
+        return heading || (!continues && !ends_with_joiner(token.span.text(text)));
     }
     let token_text = token.span.text(text);
     // Closing quotes and brackets after a terminator belong to the sentence
@@ -156,6 +159,19 @@ mod tests {
                 "By JOHN DOE",
                 "The deal was signed."
             ]
+        );
+    }
+
+    #[test]
+    fn a_markdown_heading_is_its_own_sentence() {
+        assert_eq!(
+            sentences(
+                "# Harbor chief leaves
+date 2022-06-10
+
+Text."
+            ),
+            vec!["# Harbor chief leaves", "date 2022-06-10", "Text."]
         );
     }
 
