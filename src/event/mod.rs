@@ -133,13 +133,14 @@ fn add_posts_left(participants: &mut Vec<Participant>, roles: &[Relation], sente
         .iter()
         .filter(|r| r.subject == agent && r.sentence == sentence)
     {
-        if let Some(organization) = role.object {
-            if !participants.iter().any(|p| p.entity == organization) {
-                participants.push(Participant {
-                    entity: organization,
-                    role: ParticipantRole::Other,
-                });
-            }
+        let Some(organization) = role.object else {
+            continue;
+        };
+        if !participants.iter().any(|p| p.entity == organization) {
+            participants.push(Participant {
+                entity: organization,
+                role: ParticipantRole::Other,
+            });
         }
     }
 }
