@@ -8,7 +8,7 @@ use super::KnowledgeGraph;
 use super::model::{
     DateInfo, DocumentInfo, Edge, EntityNode, EventNode, Node, Provenance, RoleFact,
 };
-use crate::annotation::{Annotated, CharIndex, Entity, Event, ParticipantRole, Span};
+use crate::annotation::{Annotated, CharIndex, Entity, EntityType, Event, ParticipantRole, Span};
 use crate::document::Document;
 use crate::time::value::bounds;
 
@@ -116,7 +116,7 @@ impl KnowledgeGraph {
     /// Finds the node a document's entity merges into, or makes a new one, and
     /// adds the entity's mentions and aliases to it.
     fn merge_entity(&mut self, context: &DocContext, entity: &Entity) -> NodeIndex {
-        let key = (entity.kind, entity.canonical.to_lowercase());
+        let key = (entity.kind, name_key(entity.kind, &entity.canonical));
         let index = match self.by_name.get(&key) {
             Some(&index) => index,
             None => self.merge_by_alias(entity).unwrap_or_else(|| {
@@ -145,7 +145,7 @@ impl KnowledgeGraph {
         for alias in &entity.aliases {
             let slot = self
                 .by_alias
-                .entry((entity.kind, alias.to_lowercase()))
+                .entry((entity.kind, name_key(entity.kind, alias)))
                 .or_default();
             if !slot.contains(&index) {
                 slot.push(index);
@@ -165,7 +165,7 @@ impl KnowledgeGraph {
     /// entity ("Pompeo"), or a fuller name whose last word is the name of
     /// exactly one one-word entity (which then takes the fuller name).
     fn merge_by_alias(&mut self, entity: &Entity) -> Option<NodeIndex> {
-        let name = entity.canonical.to_lowercase();
+        let name = name_key(entity.kind, &entity.canonical);
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() == 1 {
             let owners = self.by_alias.get(&(entity.kind, name.clone()))?;
@@ -180,7 +180,10 @@ impl KnowledgeGraph {
         if shared {
             return None;
         }
-        let old_key = (entity.kind, self.entity(short)?.name.to_lowercase());
+        let old_key = (
+            entity.kind,
+            name_key(entity.kind, &self.entity(short)?.name),
+        );
         self.by_name.remove(&old_key);
         self.by_name.insert((entity.kind, name), short);
         if let Node::Entity(node) = &mut self.graph[short] {
@@ -246,6 +249,44 @@ impl KnowledgeGraph {
         }
         headline
     }
+}
+
+/// Legal-form endings that do not change which organization is meant.
+const LEGAL_FORMS: &[&str] = &[
+    "inc.",
+    "inc",
+    "corp.",
+    "corp",
+    "corporation",
+    "ltd.",
+    "ltd",
+    "llc",
+    "plc",
+    "co.",
+    "gmbh",
+    "ag",
+];
+
+/// The key two names must share to be one entity: lower case, and for an
+/// organization without a leading "the" or a trailing legal form
+/// ("Apple Inc." and "Apple" are one company).
+pub fn name_key(kind: EntityType, name: &str) -> String {
+    let mut key = name.trim().to_lowercase();
+    if kind == EntityType::Organization {
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest.to_string();
+        }
+        for form in LEGAL_FORMS {
+            if let Some(rest) = key
+                .strip_suffix(form)
+                .filter(|r| r.ends_with(' ') || r.ends_with(','))
+            {
+                key = rest.trim_end_matches([' ', ',']).to_string();
+                break;
+            }
+        }
+    }
+    key
 }
 
 /// The date information exports need for a TIMEX3 value.
@@ -438,6 +479,20 @@ mod tests {
         assert_eq!(event.headline, "Israel killed Soleimani");
         assert_eq!(event.id, "d:e1");
         assert_eq!(graph.graph.edges(index).count(), 2);
+    }
+
+    #[test]
+    fn organizations_match_without_their_legal_form() {
+        assert_eq!(name_key(EntityType::Organization, "Apple Inc."), "apple");
+        assert_eq!(
+            name_key(EntityType::Organization, "The Walt Disney Co."),
+            "walt disney"
+        );
+        assert_eq!(
+            name_key(EntityType::Organization, "Incorporated"),
+            "incorporated"
+        );
+        assert_eq!(name_key(EntityType::Person, "Bob Inc"), "bob inc");
     }
 
     #[test]
