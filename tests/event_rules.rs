@@ -296,3 +296,17 @@ fn labels_and_plain_text_yield_no_event() {
         assert!(a.events.is_empty(), "{text:?} gave {:?}", a.events);
     }
 }
+
+#[test]
+fn an_infinitive_shares_the_subject_and_certainty_of_its_governing_verb() {
+    let (_, a) = annotate(
+        "Olaf Scholz will travel to Beijing next week to meet Xi Jinping.",
+        "2022-11-14",
+    );
+    let meet = event(&a, "meet");
+    let names = participants(&a, meet);
+    assert_eq!(names[0], "Olaf Scholz (agent)");
+    assert!(names.contains(&"Xi Jinping (target)".to_string()), "{names:?}");
+    assert_eq!(meet.certainty, Certainty::Future);
+    assert_eq!(event(&a, "travel").certainty, Certainty::Future);
+}

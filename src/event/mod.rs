@@ -17,7 +17,9 @@ mod triggers;
 
 use std::ops::Range;
 
-use crate::annotation::{Annotated, Event, Participant, ParticipantRole, Relation, TokenKind};
+use crate::annotation::{
+    Annotated, Certainty, Event, Participant, ParticipantRole, Relation, TokenKind,
+};
 use crate::document::Document;
 
 pub use triggers::{Trigger, lookup as lookup_trigger};
@@ -81,6 +83,7 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
         let clause_of = clauses::clause_ids(&context, range.clone(), &found);
         let question = context.word(range.end.saturating_sub(1)) == "?"
             || (range.end >= 2 && context.word(range.end - 2) == "?");
+        let mut local: Vec<Event> = Vec::with_capacity(found.len());
         for (k, trigger) in found.iter().enumerate() {
             let scope = clauses::scope(range.clone(), &clause_of, &found, k);
             let (mut participants, place) =
@@ -93,7 +96,7 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
                 certainty::certainty(&context, trigger, &scope, &clause_of, range.start, question);
             let first = &annotated.tokens[trigger.tokens.start];
             let last = &annotated.tokens[trigger.tokens.end - 1];
-            let event = Event {
+            let mut event = Event {
                 trigger: crate::annotation::Span::new(first.span.start, last.span.end),
                 lemma: trigger.trigger.lemma.to_string(),
                 kind: trigger.trigger.kind.to_string(),
@@ -103,6 +106,18 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
                 place,
                 certainty,
             };
+            let same_clause = k > 0
+                && clause_of[found[k - 1].tokens.start - range.start]
+                    == clause_of[trigger.tokens.start - range.start];
+            let infinitive = trigger.tokens.start > range.start
+                && context.is(trigger.tokens.start - 1, &["to"])
+                && !trigger.noun;
+            if let (true, true, Some(governing)) = (same_clause, infinitive, local.last()) {
+                share_subject(&mut event, governing);
+            }
+            local.push(event);
+        }
+        for event in local {
             let repeated = events.iter().any(|e| {
                 e.lemma == event.lemma
                     && e.date.as_ref().map(|d| &d.value) == event.date.as_ref().map(|d| &d.value)
@@ -116,6 +131,36 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
         }
     }
     events
+}
+
+/// A verb in the infinitive after another ("will travel to Beijing to meet
+/// Xi") has the governing verb's agent, and is as sure as it: the agent it
+/// found on its own becomes `other`.
+fn share_subject(event: &mut Event, governing: &Event) {
+    let Some(agent) = governing
+        .participants
+        .iter()
+        .find(|p| p.role == ParticipantRole::Agent)
+        .map(|p| p.entity)
+    else {
+        return;
+    };
+    for participant in &mut event.participants {
+        if participant.role == ParticipantRole::Agent {
+            participant.role = ParticipantRole::Other;
+        }
+    }
+    event.participants.retain(|p| p.entity != agent);
+    event.participants.insert(
+        0,
+        Participant {
+            entity: agent,
+            role: ParticipantRole::Agent,
+        },
+    );
+    if governing.certainty != Certainty::Asserted {
+        event.certainty = governing.certainty;
+    }
 }
 
 /// A person who moves ("he switched to the State Department") leaves the
