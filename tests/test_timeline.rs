@@ -257,15 +257,25 @@ fn a_closed_pipe_ends_quietly() {
     }
     fs::write(root.path().join("big.txt"), text).unwrap();
     let bin = assert_cmd::cargo::cargo_bin("chronograph");
-    let output = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(r#"set -o pipefail; "$0" timeline "$1" | head -1"#)
-        .arg(&bin)
-        .arg(root.path().join("big.txt"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{:?}: {stderr}", output.status);
-    assert_eq!(stderr, "", "stderr");
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("date "));
+    for (format, first_line) in [("table", "date "), ("csv", "date,"), ("json", "[")] {
+        let output = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(r#"set -o pipefail; "$0" timeline "$1" --format "$2" | head -1"#)
+            .arg(&bin)
+            .arg(root.path().join("big.txt"))
+            .arg(format)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "{format}: {:?}: {stderr}",
+            output.status
+        );
+        assert_eq!(stderr, "", "{format}: stderr");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).starts_with(first_line),
+            "{format}"
+        );
+    }
 }
