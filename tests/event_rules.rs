@@ -306,7 +306,10 @@ fn an_infinitive_shares_the_subject_and_certainty_of_its_governing_verb() {
     let meet = event(&a, "meet");
     let names = participants(&a, meet);
     assert_eq!(names[0], "Olaf Scholz (agent)");
-    assert!(names.contains(&"Xi Jinping (target)".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Xi Jinping (target)".to_string()),
+        "{names:?}"
+    );
     assert_eq!(meet.certainty, Certainty::Future);
     assert_eq!(event(&a, "travel").certainty, Certainty::Future);
 }

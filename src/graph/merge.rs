@@ -142,7 +142,12 @@ impl KnowledgeGraph {
                 context.provenance(mention.span, mention.sentence)
             })
             .collect();
-        for alias in &entity.aliases {
+        // A person's surname finds them from another document ("Visser").
+        let surname = (entity.kind == EntityType::Person)
+            .then(|| entity.canonical.split_whitespace().last())
+            .flatten()
+            .filter(|_| entity.canonical.split_whitespace().count() > 1);
+        for alias in entity.aliases.iter().map(String::as_str).chain(surname) {
             let slot = self
                 .by_alias
                 .entry((entity.kind, name_key(entity.kind, alias)))
@@ -391,6 +396,27 @@ mod tests {
         assert_eq!(entities[0].id, "person:mike-pompeo");
         assert_eq!(entities[0].mention_count, 3);
         assert_eq!(entities[0].documents, vec!["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_surname_alone_in_another_document_finds_the_full_name() {
+        let mut graph = KnowledgeGraph::new();
+        let (d1, a1) = doc(
+            "a",
+            "Anna Visser spoke.",
+            &[("Anna Visser", EntityType::Person, &["Anna Visser"])],
+        );
+        let (d2, a2) = doc(
+            "b",
+            "Visser left.",
+            &[("Visser", EntityType::Person, &["Visser"])],
+        );
+        graph.add_document(&d1, &a1);
+        graph.add_document(&d2, &a2);
+        graph.finish();
+        let entities: Vec<_> = graph.entities().map(|(_, e)| e).collect();
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].aliases, vec!["Anna Visser", "Visser"]);
     }
 
     #[test]
