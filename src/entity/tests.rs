@@ -466,3 +466,76 @@ fn all_caps_lines_give_no_unknown_acronyms() {
         vec![e("NATO", ORG), e("Brussels", LOC)]
     );
 }
+
+/// The mention texts with their types.
+fn typed_mentions(text: &str) -> Vec<(String, EntityType)> {
+    let (mentions, _) = run(text);
+    mentions
+        .iter()
+        .map(|m| (m.span.text(text).to_string(), m.kind))
+        .collect()
+}
+
+#[test]
+fn a_name_after_a_company_suffix_is_a_new_name() {
+    for (text, org, person) in [
+        (
+            "The former chief of Apple Inc. Steve Jobs has died.",
+            "Apple Inc.",
+            "Steve Jobs",
+        ),
+        (
+            "A lawyer for Brennick Corp. Maria Olsen declined to comment.",
+            "Brennick Corp.",
+            "Maria Olsen",
+        ),
+        (
+            "The founder of Tolvane GmbH Karl Weber spoke first.",
+            "Tolvane GmbH",
+            "Karl Weber",
+        ),
+        (
+            "Officials at Hartwell Ltd. Peter Dunn and others met.",
+            "Hartwell Ltd.",
+            "Peter Dunn",
+        ),
+    ] {
+        let got = typed_mentions(text);
+        assert!(got.contains(&(org.to_string(), ORG)), "{text}: {got:?}");
+        assert!(got.contains(&(person.to_string(), PER)), "{text}: {got:?}");
+    }
+    // A suffix that ends the run leaves it whole.
+    let got = typed_mentions("Shares of Brennick Corp. fell sharply.");
+    assert_eq!(got, vec![("Brennick Corp.".to_string(), ORG)]);
+}
+
+#[test]
+fn a_known_organization_glued_to_a_person_is_cut() {
+    for (text, org, person) in [
+        (
+            "Microsoft CEO Steve Ballmer said he was sad.",
+            "Microsoft",
+            "Steve Ballmer",
+        ),
+        (
+            "Former Google Eric Schmidt was there as well.",
+            "Google",
+            "Eric Schmidt",
+        ),
+        (
+            "A spokesman for Vardon Corporation John Keller said no.",
+            "Vardon Corporation",
+            "John Keller",
+        ),
+    ] {
+        let got = typed_mentions(text);
+        assert!(got.contains(&(org.to_string(), ORG)), "{text}: {got:?}");
+        assert!(got.contains(&(person.to_string(), PER)), "{text}: {got:?}");
+    }
+    // A given name alone after a place, or a place name that holds a given
+    // name, is not cut.
+    let got = typed_mentions("He moved to New York City last year.");
+    assert_eq!(got, vec![("New York City".to_string(), LOC)]);
+    let got = typed_mentions("Later, Paris Hilton arrived in Rome.");
+    assert!(got.contains(&("Paris Hilton".to_string(), PER)), "{got:?}");
+}

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::candidates::Candidate;
+use super::candidates::{Candidate, is_org_suffix};
 use super::context::Context;
 use super::gazetteer::country_exact;
 use super::lexicons::{FIRST_NAMES, NONAMES, ORG_CUES, PLACES, SAY_VERBS};
@@ -164,7 +164,7 @@ fn evidence(cx: &Context, c: &Candidate) -> (Scores, Option<&'static str>, Optio
             .take(n - 1)
             .any(|&i| ORG_CUES.head.contains(cx.word(i)))
         && c.tokens.iter().any(|&i| cx.word(i) == "of");
-    if (n > 1 && ORG_CUES.tail.contains(last_word))
+    if (n > 1 && (ORG_CUES.tail.contains(last_word) || is_org_suffix(last_word)))
         || org_head
         || (n == 1 && is_known_tail_name(last_word))
     {
