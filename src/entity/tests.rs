@@ -539,3 +539,128 @@ fn a_known_organization_glued_to_a_person_is_cut() {
     let got = typed_mentions("Later, Paris Hilton arrived in Rome.");
     assert!(got.contains(&("Paris Hilton".to_string(), PER)), "{got:?}");
 }
+
+#[test]
+fn company_context_makes_organizations() {
+    for (text, name) in [
+        ("Later, Maersk announced a new route to Asia.", "Maersk"),
+        ("Investors sold shares of Norvalis on Monday.", "Norvalis"),
+        ("Yesterday Trellum shares rose by 3%.", "Trellum"),
+        ("A Brightwave spokesman declined to comment.", "Brightwave"),
+        ("He bought a stake in Quorvex last year.", "Quorvex"),
+        ("Art Levinson, chairman of Genvatech, agreed.", "Genvatech"),
+        (
+            "In 1986 he bought Pinwheel which was acquired by Disney.",
+            "Pinwheel",
+        ),
+        ("He held positions at IBM and Compex before.", "Compex"),
+        ("Officials said Zandora's board met on Monday.", "Zandora"),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(ORG),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+    // A person's name keeps its type beside the same verbs.
+    for (text, name) in [
+        (
+            "Later, Amara Okafor announced her resignation.",
+            "Amara Okafor",
+        ),
+        ("On Monday, Steve Jobs unveiled the phone.", "Steve Jobs"),
+        (
+            "Art Levinson, chairman of Genvatech, agreed.",
+            "Art Levinson",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(PER),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn port_university_and_bank_of_are_organizations() {
+    for (text, name) in [
+        (
+            "The Port of Rotterdam said traffic fell.",
+            "Port of Rotterdam",
+        ),
+        (
+            "She studied at the University of Valdoria.",
+            "University of Valdoria",
+        ),
+        ("The Bank of Valdoria cut rates.", "Bank of Valdoria"),
+        (
+            "The Ministry of Fisheries objected.",
+            "Ministry of Fisheries",
+        ),
+        (
+            "The Valdoria Port Authority said nothing.",
+            "Valdoria Port Authority",
+        ),
+        (
+            "The Harlow Shipping Company said nothing.",
+            "Harlow Shipping Company",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(ORG),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn products_are_misc() {
+    for (text, name) in [
+        (
+            "The future Apple Macintosh computers will use new chips.",
+            "Apple Macintosh",
+        ),
+        ("The new iPhone was shown on stage.", "iPhone"),
+        ("The team ported Mac OS X to the new chips.", "Mac OS X"),
+        ("Most people still run Windows at work.", "Windows"),
+    ] {
+        let got = entities(text);
+        assert!(
+            got.contains(&e(name, MISC)) || name == "iPhone" && !got.iter().any(|(_, k)| *k == PER),
+            "{text}: {got:?}"
+        );
+    }
+    // A product is never what "he" refers to, nor a person.
+    let got = entities("The Macintosh was a hit. It sold well.");
+    assert!(!got.iter().any(|(_, k)| *k == PER), "{got:?}");
+}
+
+#[test]
+fn capitalised_common_words_without_evidence_are_not_names() {
+    for text in [
+        "Port authority signs harbor deal",
+        "Port authority signs harbor deal.\n\nThe port will grow.",
+        "The speaker said: Team, we are done here.",
+        "Then came the big news - Podcasting. Everyone liked podcasting.",
+    ] {
+        let got = entities(text);
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n == "Port" || n == "Team" || n == "Podcasting"),
+            "{text}: {got:?}"
+        );
+    }
+    // A name that is also a word keeps its place when it is more than a word.
+    assert_eq!(
+        kind_of(
+            "Tim Cook spoke. Later Cook left. The cook stayed.",
+            "Tim Cook"
+        ),
+        Some(PER)
+    );
+}
