@@ -664,3 +664,17 @@ fn capitalised_common_words_without_evidence_are_not_names() {
         Some(PER)
     );
 }
+
+#[test]
+fn dotted_office_abbreviations_are_not_organizations() {
+    for text in [
+        "He said he could no longer serve as Norvex's C.E.O., and left.",
+        "She was named C.F.O. of the firm last week.",
+    ] {
+        let got = entities(text);
+        assert!(
+            !got.iter().any(|(n, _)| n.starts_with("C.")),
+            "{text}: {got:?}"
+        );
+    }
+}
