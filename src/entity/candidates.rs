@@ -143,7 +143,10 @@ fn runs(cx: &Context, start: usize, end: usize) -> Vec<Vec<usize>> {
 /// to an organization or place name, and trims words that are not names.
 fn split_run(cx: &Context, run: &[usize]) -> Vec<Vec<usize>> {
     let mut parts = Vec::new();
-    for part in split_titles(cx, run) {
+    for part in split_titles(cx, run)
+        .into_iter()
+        .flat_map(|p| split_glued(cx, &p))
+    {
         for part in split_connectors(cx, &part) {
             let part = trim(cx, part);
             for part in split_demonym(cx, part) {
@@ -198,6 +201,48 @@ fn split_titles(cx: &Context, run: &[usize]) -> Vec<Vec<usize>> {
     if !cur.is_empty() {
         parts.push(cur);
     }
+    parts
+}
+
+/// Legal-form suffixes that close a company name ("Apple Inc.", "Siemens
+/// AG"): a capitalised word after one starts another name.
+const ORG_SUFFIXES: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "L.L.C.", "plc", "PLC", "AG",
+    "GmbH", "S.A.", "N.V.", "B.V.", "SpA", "S.p.A.", "AB", "ASA", "Oyj", "Pty", "LLP",
+];
+
+/// True for a legal-form suffix token (see [`ORG_SUFFIXES`]).
+pub fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIXES.contains(&word)
+}
+
+/// Cuts a run where two names are glued: after a legal-form suffix when
+/// capitalised words follow ("Apple Inc. Steve Jobs" → "Apple Inc.", "Steve
+/// Jobs"), and where a listed organization, place or country, or a name
+/// ending in an organization word, ends and a given name followed by another
+/// name word starts ("Apple Steve Jobs", "Acme Corporation John Smith").
+fn split_glued(cx: &Context, part: &[usize]) -> Vec<Vec<usize>> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for p in 1..part.len() {
+        let (prev, cur) = (part[p - 1], part[p]);
+        if cur != prev + 1 || !cx.is_capitalised(cur) {
+            continue;
+        }
+        let after_suffix = is_org_suffix(cx.word(prev)) && p - from >= 2;
+        let name_starts = p + 1 < part.len()
+            && part[p + 1] == cur + 1
+            && cx.is_capitalised(cur + 1)
+            && FIRST_NAMES.contains(cx.word(cur))
+            && !is_listed(cx, cur, cur + 2)
+            && (p - from >= 2 && ORG_CUES.tail.contains(cx.word(prev))
+                || (from..p).any(|a| part[a] + (p - a) == cur && is_listed(cx, part[a], cur)));
+        if after_suffix || name_starts {
+            parts.push(part[from..p].to_vec());
+            from = p;
+        }
+    }
+    parts.push(part[from..].to_vec());
     parts
 }
 

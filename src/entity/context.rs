@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
         while j > start {
             j -= 1;
             let w = self.word(j);
-            if matches!(w, "\"" | "“" | "'" | "‘" | "(" | "«") {
+            if matches!(w, "\"" | "“" | "'" | "‘" | "(" | "«" | ":") {
                 return true;
             }
             if self.tokens[j].kind != TokenKind::Punct || matches!(w, "," | ";") {

@@ -169,6 +169,8 @@ pub struct OrgCues {
     pub known: PhraseTable<&'static str>,
     /// Words that end an event or work name ("Conference").
     pub misc_tail: PhraseTable<()>,
+    /// Well-known products, software and models ("iPhone", "Mac OS X").
+    pub product: PhraseTable<()>,
 }
 
 /// Place lists.
@@ -193,6 +195,7 @@ pub static ORG_CUES: LazyLock<OrgCues> = LazyLock::new(|| {
             "tail" => cues.tail.insert(entry, ()),
             "known" => cues.known.insert(entry, entry),
             "misc_tail" => cues.misc_tail.insert(entry, ()),
+            "product" => cues.product.insert(entry, ()),
             _ => {}
         }
     }

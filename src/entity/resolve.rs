@@ -84,7 +84,10 @@ pub fn resolve(
 /// True for a one-word name that opens its sentence, has only weak evidence
 /// for its type, joins no other entity, and never occurs in the document
 /// except at a sentence start: most likely a capitalised common word
-/// ("Talks were held..."). A possessive after it ("Pompeo's") keeps it.
+/// ("Talks were held..."). The same goes for such a word anywhere when it
+/// also occurs in lower case in the document ("an announcement -
+/// Podcasting" beside "podcasting"). A possessive after it ("Pompeo's")
+/// keeps it.
 fn is_lone_initial_word(
     cx: &Context,
     candidates: &[Candidate],
@@ -94,14 +97,15 @@ fn is_lone_initial_word(
     i: usize,
 ) -> bool {
     let c = &candidates[i];
-    c.initial
-        && c.tokens.len() == 1
+    c.tokens.len() == 1
         && !typed[i].strong
         && target[i] == keys[i]
         && !matches!(cx.word(c.last() + 1), "'s" | "’s")
-        && !candidates
-            .iter()
-            .any(|o| !o.initial && o.surface.eq_ignore_ascii_case(&c.surface))
+        && (cx.occurs_lower(&c.surface)
+            || c.initial
+                && !candidates
+                    .iter()
+                    .any(|o| !o.initial && o.surface.eq_ignore_ascii_case(&c.surface)))
 }
 
 /// The candidate index of the full name a one-word surname mention refers

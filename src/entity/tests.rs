@@ -466,3 +466,215 @@ fn all_caps_lines_give_no_unknown_acronyms() {
         vec![e("NATO", ORG), e("Brussels", LOC)]
     );
 }
+
+/// The mention texts with their types.
+fn typed_mentions(text: &str) -> Vec<(String, EntityType)> {
+    let (mentions, _) = run(text);
+    mentions
+        .iter()
+        .map(|m| (m.span.text(text).to_string(), m.kind))
+        .collect()
+}
+
+#[test]
+fn a_name_after_a_company_suffix_is_a_new_name() {
+    for (text, org, person) in [
+        (
+            "The former chief of Apple Inc. Steve Jobs has died.",
+            "Apple Inc.",
+            "Steve Jobs",
+        ),
+        (
+            "A lawyer for Brennick Corp. Maria Olsen declined to comment.",
+            "Brennick Corp.",
+            "Maria Olsen",
+        ),
+        (
+            "The founder of Tolvane GmbH Karl Weber spoke first.",
+            "Tolvane GmbH",
+            "Karl Weber",
+        ),
+        (
+            "Officials at Hartwell Ltd. Peter Dunn and others met.",
+            "Hartwell Ltd.",
+            "Peter Dunn",
+        ),
+    ] {
+        let got = typed_mentions(text);
+        assert!(got.contains(&(org.to_string(), ORG)), "{text}: {got:?}");
+        assert!(got.contains(&(person.to_string(), PER)), "{text}: {got:?}");
+    }
+    // A suffix that ends the run leaves it whole.
+    let got = typed_mentions("Shares of Brennick Corp. fell sharply.");
+    assert_eq!(got, vec![("Brennick Corp.".to_string(), ORG)]);
+}
+
+#[test]
+fn a_known_organization_glued_to_a_person_is_cut() {
+    for (text, org, person) in [
+        (
+            "Microsoft CEO Steve Ballmer said he was sad.",
+            "Microsoft",
+            "Steve Ballmer",
+        ),
+        (
+            "Former Google Eric Schmidt was there as well.",
+            "Google",
+            "Eric Schmidt",
+        ),
+        (
+            "A spokesman for Vardon Corporation John Keller said no.",
+            "Vardon Corporation",
+            "John Keller",
+        ),
+    ] {
+        let got = typed_mentions(text);
+        assert!(got.contains(&(org.to_string(), ORG)), "{text}: {got:?}");
+        assert!(got.contains(&(person.to_string(), PER)), "{text}: {got:?}");
+    }
+    // A given name alone after a place, or a place name that holds a given
+    // name, is not cut.
+    let got = typed_mentions("He moved to New York City last year.");
+    assert_eq!(got, vec![("New York City".to_string(), LOC)]);
+    let got = typed_mentions("Later, Paris Hilton arrived in Rome.");
+    assert!(got.contains(&("Paris Hilton".to_string(), PER)), "{got:?}");
+}
+
+#[test]
+fn company_context_makes_organizations() {
+    for (text, name) in [
+        ("Later, Maersk announced a new route to Asia.", "Maersk"),
+        ("Investors sold shares of Norvalis on Monday.", "Norvalis"),
+        ("Yesterday Trellum shares rose by 3%.", "Trellum"),
+        ("A Brightwave spokesman declined to comment.", "Brightwave"),
+        ("He bought a stake in Quorvex last year.", "Quorvex"),
+        ("Art Levinson, chairman of Genvatech, agreed.", "Genvatech"),
+        (
+            "In 1986 he bought Pinwheel which was acquired by Disney.",
+            "Pinwheel",
+        ),
+        ("He held positions at IBM and Compex before.", "Compex"),
+        ("Officials said Zandora's board met on Monday.", "Zandora"),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(ORG),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+    // A person's name keeps its type beside the same verbs.
+    for (text, name) in [
+        (
+            "Later, Amara Okafor announced her resignation.",
+            "Amara Okafor",
+        ),
+        ("On Monday, Steve Jobs unveiled the phone.", "Steve Jobs"),
+        (
+            "Art Levinson, chairman of Genvatech, agreed.",
+            "Art Levinson",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(PER),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn port_university_and_bank_of_are_organizations() {
+    for (text, name) in [
+        (
+            "The Port of Rotterdam said traffic fell.",
+            "Port of Rotterdam",
+        ),
+        (
+            "She studied at the University of Valdoria.",
+            "University of Valdoria",
+        ),
+        ("The Bank of Valdoria cut rates.", "Bank of Valdoria"),
+        (
+            "The Ministry of Fisheries objected.",
+            "Ministry of Fisheries",
+        ),
+        (
+            "The Valdoria Port Authority said nothing.",
+            "Valdoria Port Authority",
+        ),
+        (
+            "The Harlow Shipping Company said nothing.",
+            "Harlow Shipping Company",
+        ),
+    ] {
+        assert_eq!(
+            kind_of(text, name),
+            Some(ORG),
+            "{text}: {:?}",
+            entities(text)
+        );
+    }
+}
+
+#[test]
+fn products_are_misc() {
+    for (text, name) in [
+        (
+            "The future Apple Macintosh computers will use new chips.",
+            "Apple Macintosh",
+        ),
+        ("The new iPhone was shown on stage.", "iPhone"),
+        ("The team ported Mac OS X to the new chips.", "Mac OS X"),
+        ("Most people still run Windows at work.", "Windows"),
+    ] {
+        let got = entities(text);
+        assert!(
+            got.contains(&e(name, MISC)) || name == "iPhone" && !got.iter().any(|(_, k)| *k == PER),
+            "{text}: {got:?}"
+        );
+    }
+    // A product is never what "he" refers to, nor a person.
+    let got = entities("The Macintosh was a hit. It sold well.");
+    assert!(!got.iter().any(|(_, k)| *k == PER), "{got:?}");
+}
+
+#[test]
+fn capitalised_common_words_without_evidence_are_not_names() {
+    for text in [
+        "Port authority signs harbor deal",
+        "Port authority signs harbor deal.\n\nThe port will grow.",
+        "The speaker said: Team, we are done here.",
+        "Then came the big news - Podcasting. Everyone liked podcasting.",
+    ] {
+        let got = entities(text);
+        assert!(
+            !got.iter()
+                .any(|(n, _)| n == "Port" || n == "Team" || n == "Podcasting"),
+            "{text}: {got:?}"
+        );
+    }
+    // A name that is also a word keeps its place when it is more than a word.
+    assert_eq!(
+        kind_of(
+            "Tim Cook spoke. Later Cook left. The cook stayed.",
+            "Tim Cook"
+        ),
+        Some(PER)
+    );
+}
+
+#[test]
+fn dotted_office_abbreviations_are_not_organizations() {
+    for text in [
+        "He said he could no longer serve as Norvex's C.E.O., and left.",
+        "She was named C.F.O. of the firm last week.",
+    ] {
+        let got = entities(text);
+        assert!(
+            !got.iter().any(|(n, _)| n.starts_with("C.")),
+            "{text}: {got:?}"
+        );
+    }
+}

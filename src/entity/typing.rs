@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::candidates::Candidate;
+use super::candidates::{Candidate, is_org_suffix};
 use super::context::Context;
 use super::gazetteer::country_exact;
 use super::lexicons::{FIRST_NAMES, NONAMES, ORG_CUES, PLACES, SAY_VERBS};
@@ -34,6 +34,92 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "toward",
     "throughout",
 ];
+
+/// Words right after a name (or its possessive) that mark it as an
+/// organization: "Maersk shares", "Acme's board", "Norvex spokesman",
+/// "Microsoft CEO".
+const ORG_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stake",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "board",
+    "subsidiary",
+    "subsidiaries",
+    "profit",
+    "profits",
+    "earnings",
+    "revenue",
+    "revenues",
+    "headquarters",
+    "employees",
+    "shareholders",
+    "stockholders",
+    "executives",
+    "chief",
+    "CEO",
+    "chairman",
+    "chairwoman",
+    "plant",
+    "factory",
+    "factories",
+    "brand",
+    "products",
+    "customers",
+    "stores",
+    "manager",
+    "coach",
+];
+
+/// Verbs after a name that a company is the subject of ("Maersk acquired",
+/// "Acme has launched"); weak, since people do these things too.
+const ORG_VERBS: &[&str] = &[
+    "launched",
+    "launches",
+    "unveiled",
+    "unveils",
+    "acquired",
+    "acquires",
+    "posted",
+    "shipped",
+    "ships",
+    "merged",
+    "manufactures",
+    "manufactured",
+    "produces",
+    "reported",
+    "reports",
+    "released",
+    "releases",
+    "announced",
+    "announces",
+    "sold",
+    "sells",
+    "bought",
+    "buys",
+    "employs",
+    "recalled",
+    "listed",
+    "traded",
+];
+
+/// Words that open an auxiliary before a verb ("has launched").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "also", "today", "recently", "which", "that", "was",
+    "is", "were", "been", ",",
+];
+
+/// Two words before a name that make it a company: "shares of Acme",
+/// "a stake in Acme".
+fn org_before(prev2: &str, prev: &str) -> bool {
+    matches!(prev, "in" | "of")
+        && matches!(
+            prev2,
+            "shares" | "stake" | "stakes" | "stock" | "subsidiary" | "unit" | "division"
+        )
+}
 
 /// The type of a candidate and what decided it.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,6 +160,7 @@ pub fn assign(cx: &Context, candidates: &[Candidate]) -> Vec<Typed> {
             *t += s;
         }
     }
+    coordination(cx, candidates, &local, &mut totals);
     candidates
         .iter()
         .zip(local)
@@ -99,6 +186,57 @@ pub fn assign(cx: &Context, candidates: &[Candidate]) -> Vec<Typed> {
             }
         })
         .collect()
+}
+
+/// Lends weakly typed one-word names the type of a firmly typed organization
+/// or place they are listed with ("at IBM and Compaq", "Acme, Norvex and
+/// Vardon"): each such pairing adds 2 to that type.
+fn coordination(
+    cx: &Context,
+    candidates: &[Candidate],
+    local: &[(Scores, Option<&'static str>, Option<&'static str>)],
+    totals: &mut HashMap<String, Scores>,
+) {
+    let firm = |j: usize| -> Option<usize> {
+        let (_, country, listed) = &local[j];
+        if country.is_some() {
+            return Some(2);
+        }
+        let scores = totals.get(&candidates[j].surface.to_lowercase())?;
+        let kind = slot(best(scores));
+        (matches!(kind, 1 | 2) && (listed.is_some() || scores[kind] >= 3.0)).then_some(kind)
+    };
+    let mut lent: Vec<(String, usize)> = Vec::new();
+    for i in 0..candidates.len() {
+        let c = &candidates[i];
+        if c.tokens.len() != 1 || local[i].1.is_some() {
+            continue;
+        }
+        let Some(scores) = totals.get(&c.surface.to_lowercase()) else {
+            continue;
+        };
+        if scores.iter().any(|&v| v >= 3.0) {
+            continue;
+        }
+        let joined = |a: &Candidate, b: &Candidate| {
+            b.first() == a.last() + 2 && matches!(cx.word(a.last() + 1), "and" | "or" | "," | "&")
+        };
+        let mut kind = None;
+        if i > 0 && joined(&candidates[i - 1], c) {
+            kind = firm(i - 1);
+        }
+        if kind.is_none() && i + 1 < candidates.len() && joined(c, &candidates[i + 1]) {
+            kind = firm(i + 1);
+        }
+        if let Some(k) = kind {
+            lent.push((c.surface.to_lowercase(), k));
+        }
+    }
+    for (key, k) in lent {
+        if let Some(t) = totals.get_mut(&key) {
+            t[k] += 2.0;
+        }
+    }
 }
 
 /// The type with the highest score; ties go to person, then organization,
@@ -164,11 +302,18 @@ fn evidence(cx: &Context, c: &Candidate) -> (Scores, Option<&'static str>, Optio
             .take(n - 1)
             .any(|&i| ORG_CUES.head.contains(cx.word(i)))
         && c.tokens.iter().any(|&i| cx.word(i) == "of");
-    if (n > 1 && ORG_CUES.tail.contains(last_word))
+    if (n > 1 && (ORG_CUES.tail.contains(last_word) || is_org_suffix(last_word)))
         || org_head
         || (n == 1 && is_known_tail_name(last_word))
     {
         s[1] += 6.0;
+    }
+    if let Some((a, b)) = exact(first) {
+        if ORG_CUES.product.exact(cx.text, cx.tokens, a, b).is_some() {
+            s[3] += 10.0;
+        } else if (a + 1..b).any(|k| ORG_CUES.product.exact(cx.text, cx.tokens, k, b).is_some()) {
+            s[3] += 6.0;
+        }
     }
     if n > 1 && ORG_CUES.misc_tail.contains(last_word) {
         s[3] += 6.0;
@@ -189,8 +334,46 @@ fn evidence(cx: &Context, c: &Candidate) -> (Scores, Option<&'static str>, Optio
         next
     };
     let prev = first.checked_sub(1).map_or("", |p| cx.word(p));
-    if SAY_VERBS.contains(next) || SAY_VERBS.contains(prev) {
+    let possessive = matches!(cx.word(last + 1), "'s" | "’s");
+    if (SAY_VERBS.contains(next) && !ORG_VERBS.contains(&next))
+        || (SAY_VERBS.contains(prev) && !possessive)
+    {
         s[0] += 3.0;
+    }
+    let after = if matches!(cx.word(last + 1), "'s" | "’s") {
+        last + 2
+    } else {
+        last + 1
+    };
+    if ORG_AFTER.contains(&cx.word(after))
+        && cx
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.sentence == c.sentence)
+    {
+        s[1] += 2.0;
+    }
+    let mut verb = last + 1;
+    while verb < last + 4 && AUXILIARIES.contains(&cx.word(verb)) {
+        verb += 1;
+    }
+    if n == 1 && ORG_VERBS.contains(&cx.word(verb)) {
+        s[1] += 1.5;
+    }
+    let prev2 = first.checked_sub(2).map_or("", |p| cx.word(p));
+    if org_before(prev2, prev) {
+        s[1] += 3.0;
+    }
+    // "chairman of Genentech", "chief executive officer of Acme".
+    if prev == "of"
+        && first >= 2
+        && (1..=4).any(|len| {
+            first.checked_sub(1 + len).is_some_and(|k| {
+                title_at(cx.text, cx.tokens, k).is_some_and(|m| m.tokens == len && !m.honorific)
+            })
+        })
+    {
+        s[1] += 3.0;
     }
     if n <= 2 && PLACE_PREPOSITIONS.contains(&prev) {
         s[2] += 2.0;
