@@ -39,7 +39,11 @@ impl Reference {
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
             }
-            Precision::Year | Precision::Quarter | Precision::Half | Precision::Season => {
+            Precision::Quarter | Precision::Half | Precision::Season => {
+                self.month = Some(b.start);
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Year => {
                 self.year = first_of_year(b.start.year());
             }
             Precision::Decade | Precision::Century => {}
@@ -83,7 +87,7 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 None => None,
             };
             let value = value.unwrap_or_else(|| unresolved(*gran, *offset, true));
-            (with_pod(value, *pod), true)
+            (with_pod(value, pod.as_deref()), true)
         }
         Val::FromRef { gran, offset } => {
             let anchor = cx.reference.for_gran(*gran).or(cx.dct);
@@ -117,7 +121,7 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 .and_then(|dct| weekday(dct, *day, tense_pick(*pick, cx.tense)))
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
-            (with_pod(value, *pod), true)
+            (with_pod(value, pod.as_deref()), true)
         }
         Val::Clock { hour, minute } => {
             let date = cx
@@ -256,7 +260,8 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     match pick {
         Pick::Past | Pick::Nearest | Pick::Tense => shift(-back),
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
-        Pick::Future | Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
+        Pick::Future => shift(ahead),
+        Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
         Pick::This => {
             let monday =
                 dct.checked_sub_days(Days::new(u64::from(dct.weekday().num_days_from_monday())))?;
@@ -291,6 +296,8 @@ mod tests {
         let dct = d("2023-01-24");
         assert_eq!(weekday(dct, 1, Pick::Past), Some(d("2023-01-23")));
         assert_eq!(weekday(dct, 1, Pick::Future), Some(d("2023-01-30")));
+        assert_eq!(weekday(dct, 2, Pick::Future), Some(d("2023-01-24")));
+        assert_eq!(weekday(dct, 2, Pick::Next), Some(d("2023-01-31")));
         assert_eq!(weekday(dct, 2, Pick::Past), Some(d("2023-01-24")));
         assert_eq!(weekday(dct, 2, Pick::Last), Some(d("2023-01-17")));
         assert_eq!(weekday(dct, 5, Pick::This), Some(d("2023-01-27")));

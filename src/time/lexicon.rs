@@ -23,7 +23,7 @@ const RELATIVE: &str = include_str!("../../data/lexicon/time/relative.txt");
 const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
-const BLOCKED_AFTER_YEAR: &str = include_str!("../../data/lexicon/time/blocked_after_year.txt");
+const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
 /// A unit of time as listed in `units.txt`.
@@ -139,6 +139,8 @@ pub struct Tables {
     pub past: Vec<String>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
+    /// Words before a bare number that show it is not a year.
+    pub blocked_before_year: Vec<String>,
 }
 
 /// The word tables, parsed on first use.
@@ -239,7 +241,14 @@ fn build_tables() -> Tables {
         sets: map_str(SETS),
         future,
         past,
-        blocked_after_year: pairs(BLOCKED_AFTER_YEAR).map(|(_, k, _)| key(k)).collect(),
+        blocked_after_year: pairs(NOT_YEARS)
+            .filter(|(s, _, _)| *s == "after")
+            .map(|(_, k, _)| key(k))
+            .collect(),
+        blocked_before_year: pairs(NOT_YEARS)
+            .filter(|(s, _, _)| *s == "before")
+            .map(|(_, k, _)| key(k))
+            .collect(),
     }
 }
 

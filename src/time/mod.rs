@@ -25,7 +25,7 @@ pub mod value;
 
 use chrono::NaiveDate;
 
-use crate::annotation::{Sentence, Timex, TimexType};
+use crate::annotation::{Sentence, Span, Timex, TimexType};
 use anchor::{Context, Reference};
 use tense::Tense;
 use value::{Precision, bounds};
@@ -41,18 +41,16 @@ use value::{Precision, bounds};
 pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Timex> {
     let found = recognize::candidates(text, sentences);
     let mut reference = Reference::default();
-    let mut tenses: Vec<Option<Tense>> = vec![None; sentences.len().max(1)];
     let mut sentence_day: Option<(usize, NaiveDate)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
-        let tense = match tenses.get_mut(index) {
-            Some(slot) => *slot.get_or_insert_with(|| {
-                let span = sentences
-                    .get(index)
-                    .map_or(0..text.len(), |s| s.span.start..s.span.end);
-                tense::of_sentence(text.get(span).unwrap_or(""))
-            }),
-            None => Tense::Unknown,
+        let tense = if c.val.needs_tense() {
+            let sentence = sentences
+                .get(index)
+                .map_or(Span::new(0, text.len()), |s| s.span);
+            tense::of_sentence(clause(text, sentence, c.span))
+        } else {
+            Tense::Unknown
         };
         let cx = Context {
             dct,
@@ -79,4 +77,18 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         });
     }
     out
+}
+
+/// The words around an expression that tell its tense: up to 80 bytes
+/// before it and 40 after, inside its sentence (long sentences mix tenses).
+fn clause(text: &str, sentence: Span, span: Span) -> &str {
+    let mut start = span.start.saturating_sub(80).max(sentence.start);
+    let mut end = (span.end + 40).min(sentence.end).min(text.len());
+    while start < span.start && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(start..end).unwrap_or("")
 }

@@ -63,7 +63,7 @@ pub enum Val {
         /// Offset in units of `gran`.
         offset: i64,
         /// Part of day code appended to a day ("MO").
-        pod: Option<&'static str>,
+        pod: Option<String>,
     },
     /// Counted from the time the text is talking about ("two days later").
     FromRef {
@@ -94,7 +94,7 @@ pub enum Val {
         /// Which occurrence.
         pick: Pick,
         /// Part of day code.
-        pod: Option<&'static str>,
+        pod: Option<String>,
     },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
@@ -103,6 +103,22 @@ pub enum Val {
         /// Minute.
         minute: u32,
     },
+}
+
+impl Val {
+    /// True when resolving the value depends on the tense of the sentence.
+    pub fn needs_tense(&self) -> bool {
+        matches!(
+            self,
+            Val::Cyclic {
+                pick: Pick::Tense,
+                ..
+            } | Val::Weekday {
+                pick: Pick::Tense,
+                ..
+            }
+        )
+    }
 }
 
 /// A recognised time expression before overlaps are settled and relative
@@ -306,7 +322,7 @@ pub fn candidate(
             let offset = *TABLES.days.get(&w)?;
             let mut pod = pod(&m);
             if pod.is_none() && w == "tonight" {
-                pod = Some("NI");
+                pod = Some("NI".to_string());
             }
             if pod.is_some() {
                 out.kind = TimexType::Time;
@@ -426,6 +442,15 @@ pub fn candidate(
             if after.starts_with("-old") || after.starts_with(" old") {
                 return None;
             }
+            if !plausible_count(
+                num.as_str(),
+                m.get("unit")?.as_str(),
+                text,
+                num.end(),
+                after,
+            ) {
+                return None;
+            }
             let half = m.get("half").is_some() || m.get("half2").is_some();
             let amount = amount.map(|n| if half { n + 0.5 } else { n });
             let value = duration_value(amount, unit);
@@ -507,11 +532,162 @@ pub fn candidate(
             out.val = Val::Ref(TABLES.sets.get(&key(m.get("w")?.as_str()))?);
         }
         "ref_word" => {
+            if !plausible_reference(text, out.span) {
+                return None;
+            }
             out.val = Val::Ref(TABLES.references.get(&key(m.get("w")?.as_str()))?);
+        }
+        "year_bare" => {
+            let year = m.num("year")?;
+            let after = &text[out.span.end..];
+            if after.starts_with('%')
+                || starts_with_digit_after(after, [',', '.', '-', '/', ':'])
+                || next_word_blocked(after)
+                || bare_number_context(text, out.span.start)
+            {
+                return None;
+            }
+            out.val = Val::Fixed(format!("{year:04}"));
+        }
+        "bare_plural" => {
+            let u = m.get("unit")?;
+            let unit = unit(u.as_str())?;
+            out.span = Span::new(u.start(), u.end());
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value(None, unit));
+        }
+        "quarter_the" => {
+            let adj = m.get("adj").map(|a| key(a.as_str())).unwrap_or_default();
+            let period = key(m.get("qu")?.as_str()) == "period";
+            out.val = match adj.as_str() {
+                "year earlier" | "year ago" | "comparable" | "corresponding" => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -4,
+                },
+                "same" if !period => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: 0,
+                },
+                _ if period => return None,
+                "current" => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: 0,
+                    pod: None,
+                },
+                "previous" | "prior" => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                },
+                // Results are reported for the quarter that just ended.
+                _ => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                    pod: None,
+                },
+            };
+        }
+        "quarter_year" => {
+            let half = key(m.get("qu")?.as_str()) == "half";
+            let n = match key(m.get("q")?.as_str()).as_str() {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                _ => 4,
+            };
+            if half && n > 2 {
+                return None;
+            }
+            let letter = if half { 'H' } else { 'Q' };
+            out.val = Val::Fixed(format!("{:04}-{letter}{n}", m.num("year")?));
+        }
+        "clock_day" | "day_clock" => {
+            let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
+            let (hour, minute) = match m.get("w") {
+                Some(w) if key(w.as_str()) == "midnight" => (24, 0),
+                Some(_) => (12, 0),
+                None => clock(&m)?,
+            };
+            out.kind = TimexType::Time;
+            out.val = Val::Weekday {
+                day,
+                pick: Pick::Tense,
+                pod: Some(format!("{hour:02}:{minute:02}")),
+            };
         }
         _ => return None,
     }
     Some(out)
+}
+
+/// False for a number and unit that do not read as a length of time:
+/// "1988 quarter" (a singular unit after a number other than one, unless
+/// hyphenated as in "five-year"), "a quarter of", "three-quarters".
+fn plausible_count(num: &str, unit_text: &str, text: &str, num_end: usize, after: &str) -> bool {
+    let unit_key = key(unit_text);
+    let hyphenated = text[num_end..].starts_with('-');
+    let singular = !unit_key.ends_with('s') || unit_key == "hrs" || unit_key == "yrs";
+    let one = matches!(key(num).as_str(), "1" | "a" | "an" | "one");
+    if singular && !one && !hyphenated && !unit_key.ends_with("ies") {
+        return false;
+    }
+    if unit_key.starts_with("quarter") && (hyphenated || after.trim_start().starts_with("of ")) {
+        return false;
+    }
+    true
+}
+
+/// False for "Now," opening a sentence (a discourse marker) and for
+/// "previously" before a participle ("previously announced").
+fn plausible_reference(text: &str, span: Span) -> bool {
+    let word = key(&text[span.start..span.end]);
+    let after = &text[span.end..];
+    if word == "now" && after.starts_with(',') {
+        let before = text[..span.start].trim_end();
+        if before.is_empty() || before.ends_with(['.', '"', '\'', '\n', '!', '?']) {
+            return false;
+        }
+    }
+    if word == "previously" || word == "recently" {
+        let next: String = after
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        if next.len() > 3 && next.ends_with("ed") {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the word before a bare four-digit number makes it a quantity
+/// or a name ("about 1990", "Route 2018", "$1990"): a listed word or any
+/// capitalized word other than a month.
+fn bare_number_context(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if before.ends_with(['$', '#', '£', '€', '-', '/', '.', ',']) {
+        return true;
+    }
+    let trimmed = before.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if TABLES
+        .blocked_before_year
+        .contains(&key(word.trim_end_matches('.')))
+    {
+        return true;
+    }
+    // "Route 2018", "Unit 1984"; cue words ("In 2018") are handled by
+    // the year_cued rule.
+    word.starts_with(|c: char| c.is_uppercase()) && month(word).is_none()
 }
 
 /// Captures of one match, with offsets shifted into the whole text.
@@ -574,16 +750,17 @@ fn is_final(word: &str) -> bool {
 }
 
 fn pick_of(rel: &str) -> Pick {
-    match key(rel).as_str() {
-        "last" | "past" | "this past" => Pick::Last,
-        "next" | "coming" | "this coming" => Pick::Next,
+    match key(rel).trim_start_matches("the ") {
+        "last" | "past" | "this past" | "previous" => Pick::Last,
+        "next" | "coming" | "this coming" | "following" => Pick::Next,
         _ => Pick::This,
     }
 }
 
-fn pod(m: &Matches) -> Option<&'static str> {
+fn pod(m: &Matches) -> Option<String> {
     m.get("pod")
-        .and_then(|p| TABLES.parts_of_day.get(&key(p.as_str())).copied())
+        .and_then(|p| TABLES.parts_of_day.get(&key(p.as_str())))
+        .map(|p| p.to_string())
 }
 
 fn unit(word: &str) -> Option<Unit> {
