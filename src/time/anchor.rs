@@ -227,6 +227,20 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             Some((value, b.start, b.end))
         })
         .collect();
+    // A day without its year is rarely more than half a year in the past:
+    // beyond that, the nearest occurrence is the likelier reading.
+    let day_level = suffix.len() >= 6;
+    let pick = match pick {
+        Pick::Past if day_level => {
+            let recent = occurrences
+                .iter()
+                .rev()
+                .find(|o| o.1 <= dct)
+                .is_some_and(|o| (dct - o.1).num_days() <= 183);
+            if recent { Pick::Past } else { Pick::Nearest }
+        }
+        p => p,
+    };
     let chosen = match pick {
         Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
         Pick::Last => occurrences.iter().rev().find(|o| o.2 < dct),

@@ -344,6 +344,27 @@ fn month_alternation(full_only: bool) -> String {
     forms.join("|")
 }
 
+/// A year in words: "nineteen ninety-six", "nineteen oh five", "two
+/// thousand (and) one", as the named group `sy`.
+fn spelled_year() -> String {
+    let section = |wanted: &str| -> Vec<&'static str> {
+        pairs(NUMBERS)
+            .filter(|(s, _, _)| *s == wanted)
+            .map(|(_, k, _)| k)
+            .collect()
+    };
+    let (units, teens, tens) = (section("units"), section("teens"), section("tens"));
+    let units = units.join("|");
+    let below_100 = format!(
+        r"(?:{})(?:[\s-]+(?:{units}))?|{}|oh[\s-]+(?:{units})",
+        tens.join("|"),
+        teens.join("|")
+    );
+    format!(
+        r"(?P<sy>(?i:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{below_100}|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{below_100}|{units}))?))"
+    )
+}
+
 /// Expands the `{placeholders}` of a rule template.
 fn expand(template: &str) -> String {
     let keys = |src: &'static str| pairs(src).map(|(_, k, _)| k);
@@ -428,7 +449,7 @@ fn expand(template: &str) -> String {
                 alternation(section_keys(RELATIVE, "shift"), false)
             ),
         ),
-        ("{nothing}", String::new()),
+        ("{spelled_year}", spelled_year()),
     ];
     let mut out = template.to_string();
     for (placeholder, expansion) in &replacements {

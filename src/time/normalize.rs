@@ -365,7 +365,7 @@ pub fn candidate(
                 "decade" => Gran::Decade,
                 _ => Gran::Century,
             };
-            if the && TABLES.anchored.contains(&dir) {
+            if (the || dir == "that") && TABLES.anchored.contains(&dir) {
                 out.val = Val::FromRef { gran, offset };
             } else if the && matches!(dir.as_str(), "past" | "last") {
                 out.kind = TimexType::Duration;
@@ -439,6 +439,7 @@ pub fn candidate(
                 return None;
             }
             let after = &text[out.span.end..];
+            // Ages ("52 years old", "a 6-year-old boy") are left out.
             if after.starts_with("-old") || after.starts_with(" old") {
                 return None;
             }
@@ -510,7 +511,9 @@ pub fn candidate(
         "set_every" => {
             let every = if m.get("other").is_some() { 2.0 } else { 1.0 };
             out.kind = TimexType::Set;
-            if let Some(w) = m.get("weekday") {
+            if let Some(mm) = m.get("month") {
+                out.val = Val::Fixed(format!("XXXX-{:02}", month(mm.as_str())?));
+            } else if let Some(w) = m.get("weekday") {
                 let day = *TABLES.weekdays.get(&key(w.as_str()))?;
                 out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
             } else {
@@ -568,6 +571,11 @@ pub fn candidate(
                     gran: Gran::Quarter,
                     offset: 0,
                 },
+                "latest" | "recent" | "most recent" if period => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                    pod: None,
+                },
                 _ if period => return None,
                 "current" => Val::FromDct {
                     gran: Gran::Quarter,
@@ -600,6 +608,33 @@ pub fn candidate(
             let letter = if half { 'H' } else { 'Q' };
             out.val = Val::Fixed(format!("{:04}-{letter}{n}", m.num("year")?));
         }
+        "year_spelled" => {
+            let year = spelled_year(m.get("sy")?.as_str())?;
+            out.val = Val::Fixed(match m.get("month") {
+                Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
+                None => format!("{year:04}"),
+            });
+        }
+        "the_weekend" => {
+            out.val = Val::FromDct {
+                gran: Gran::Weekend,
+                offset: -1,
+                pod: None,
+            };
+        }
+        "clock_date" => {
+            let month = month(m.get("month")?.as_str())?;
+            let day = m.num("day")?;
+            if day == 0 || day > days_in_month(month) {
+                return None;
+            }
+            let (hour, minute) = clock(&m)?;
+            out.kind = TimexType::Time;
+            out.val = Val::Cyclic {
+                suffix: format!("-{month:02}-{day:02}T{hour:02}:{minute:02}"),
+                pick: Pick::Tense,
+            };
+        }
         "clock_day" | "day_clock" => {
             let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
             let (hour, minute) = match m.get("w") {
@@ -619,15 +654,40 @@ pub fn candidate(
     Some(out)
 }
 
+/// The year a spelled-out year names ("nineteen ninety-six" → 1996).
+fn spelled_year(words: &str) -> Option<u32> {
+    let k = key(words);
+    let mut parts = k.split(' ').filter(|w| *w != "and" && *w != "oh");
+    let first = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let value = |ws: &[&str]| -> Option<u32> {
+        ws.iter()
+            .map(|w| TABLES.numbers.get(*w).copied().flatten())
+            .sum::<Option<u32>>()
+    };
+    if first == "two" {
+        // "two thousand [and] one"
+        let tail = rest.get(1..).unwrap_or(&[]);
+        return Some(2000 + value(tail)?);
+    }
+    let century = TABLES.numbers.get(first).copied().flatten()?;
+    if rest == ["hundred"] {
+        return Some(century * 100);
+    }
+    let y = century * 100 + value(&rest)?;
+    (1000..=2099).contains(&y).then_some(y)
+}
+
 /// False for a number and unit that do not read as a length of time:
-/// "1988 quarter" (a singular unit after a number other than one, unless
-/// hyphenated as in "five-year"), "a quarter of", "three-quarters".
+/// "1988 quarter" (a singular unit after a number of 1000 or more, unless
+/// hyphenated), "a quarter of", "three-quarters".
 fn plausible_count(num: &str, unit_text: &str, text: &str, num_end: usize, after: &str) -> bool {
     let unit_key = key(unit_text);
     let hyphenated = text[num_end..].starts_with('-');
     let singular = !unit_key.ends_with('s') || unit_key == "hrs" || unit_key == "yrs";
-    let one = matches!(key(num).as_str(), "1" | "a" | "an" | "one");
-    if singular && !one && !hyphenated && !unit_key.ends_with("ies") {
+    // "five year low" reads as a length; "1988 quarter" does not.
+    let big_digits = num.parse::<f64>().is_ok_and(|n| n >= 1000.0);
+    if singular && big_digits && !hyphenated {
         return false;
     }
     if unit_key.starts_with("quarter") && (hyphenated || after.trim_start().starts_with("of ")) {
