@@ -227,21 +227,27 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             Some((value, b.start, b.end))
         })
         .collect();
-    // A day without its year is rarely more than half a year in the past:
-    // beyond that, the nearest occurrence is the likelier reading.
+    // A day without its year more than half a year back, when the next one
+    // is under three months ahead, is the next one ("payable Dec. 15").
     let day_level = suffix.len() >= 6;
-    let pick = match pick {
-        Pick::Past if day_level => {
-            let recent = occurrences
-                .iter()
-                .rev()
-                .find(|o| o.1 <= dct)
-                .is_some_and(|o| (dct - o.1).num_days() <= 183);
-            if recent { Pick::Past } else { Pick::Nearest }
-        }
-        p => p,
-    };
+    // A quarter or half that ended in the last two months is still what a
+    // forward-looking sentence talks about ("will report third-quarter
+    // results" in October).
+    let part_of_year = suffix.starts_with("-Q") || suffix.starts_with("-H");
     let chosen = match pick {
+        Pick::Past if day_level => {
+            let last = occurrences.iter().rev().find(|o| o.1 <= dct);
+            let next = occurrences.iter().find(|o| o.1 > dct);
+            match (last, next) {
+                (Some(l), Some(n))
+                    if (dct - l.1).num_days() > 183 && (n.1 - dct).num_days() <= 90 =>
+                {
+                    Some(n)
+                }
+                (l, _) => l,
+            }
+        }
+        Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
         Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
         Pick::Last => occurrences.iter().rev().find(|o| o.2 < dct),
         Pick::Future => occurrences.iter().find(|o| o.2 >= dct),
@@ -303,6 +309,23 @@ mod tests {
             Some("2022-12")
         );
         assert_eq!(cyclic(dct, "-WI", Pick::This).as_deref(), Some("2022-WI"));
+        assert_eq!(cyclic(dct, "-Q3", Pick::Future).as_deref(), Some("2023-Q3"));
+        assert_eq!(cyclic(dct, "-Q4", Pick::Future).as_deref(), Some("2022-Q4"));
+        // Past tense: a date a month back, or the next one when the last is
+        // far back and the next is near.
+        assert_eq!(
+            cyclic(dct, "-12-15", Pick::Past).as_deref(),
+            Some("2022-12-15")
+        );
+        let nov = d("2022-11-02");
+        assert_eq!(
+            cyclic(nov, "-12-15", Pick::Past).as_deref(),
+            Some("2022-12-15")
+        );
+        assert_eq!(
+            cyclic(nov, "-07-15", Pick::Past).as_deref(),
+            Some("2022-07-15")
+        );
     }
 
     #[test]

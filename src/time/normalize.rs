@@ -223,7 +223,13 @@ pub fn candidate(
                 pick,
             };
         }
-        "decade" => {
+        "decade" | "decade_words" => {
+            if let Some(w) = m.get("decw") {
+                let tens = key(w.as_str()).replace("ies", "y");
+                let n = TABLES.numbers.get(&tens).copied().flatten()?;
+                out.val = Val::Fixed(format!("19{}", n / 10));
+                return Some(out);
+            }
             out.val = Val::Fixed(match (m.num("dec"), m.num("dec2")) {
                 (Some(d), _) if d % 100 == 0 && d != 2000 => format!("{:02}", d / 100),
                 (Some(d), _) => format!("{:03}", d / 10),
@@ -552,6 +558,10 @@ pub fn candidate(
             }
             out.val = Val::Fixed(format!("{year:04}"));
         }
+        "vague_plural" => {
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value(None, unit(m.get("unit")?.as_str())?));
+        }
         "bare_plural" => {
             let u = m.get("unit")?;
             let unit = unit(u.as_str())?;
@@ -614,6 +624,23 @@ pub fn candidate(
                 Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
                 None => format!("{year:04}"),
             });
+        }
+        "unit_part" => {
+            let gran = match key(m.get("unit")?.as_str()).as_str() {
+                "week" => Gran::Week,
+                "month" => Gran::Month,
+                _ => Gran::Year,
+            };
+            out.modifier = TABLES
+                .date_mods
+                .get(&key(m.get("part")?.as_str()))
+                .copied()
+                .filter(|m| !m.is_empty());
+            out.val = Val::FromDct {
+                gran,
+                offset: 0,
+                pod: None,
+            };
         }
         "the_weekend" => {
             out.val = Val::FromDct {
@@ -697,7 +724,7 @@ fn plausible_count(num: &str, unit_text: &str, text: &str, num_end: usize, after
 }
 
 /// False for "Now," opening a sentence (a discourse marker) and for
-/// "previously" before a participle ("previously announced").
+/// "previously" before a participle ("previously announced", an adjective).
 fn plausible_reference(text: &str, span: Span) -> bool {
     let word = key(&text[span.start..span.end]);
     let after = &text[span.end..];
@@ -707,7 +734,7 @@ fn plausible_reference(text: &str, span: Span) -> bool {
             return false;
         }
     }
-    if word == "previously" || word == "recently" {
+    if word == "previously" {
         let next: String = after
             .trim_start()
             .chars()
@@ -914,7 +941,8 @@ fn glued_to_number(text: &str, span: Span) -> bool {
         match before {
             [.., b] if b.is_ascii_digit() => return true,
             [.., d, b',' | b'.' | b'/' | b':'] if d.is_ascii_digit() => return true,
-            [.., b'$' | b'#' | b'-'] => return true,
+            [.., b'$' | b'#'] => return true,
+            [.., d, b'-'] if d.is_ascii_digit() => return true,
             _ => {}
         }
     }
