@@ -92,3 +92,59 @@ fn clause(text: &str, sentence: Span, span: Span) -> &str {
     }
     text.get(start..end).unwrap_or("")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        let (sentences, _) = crate::text::split(text);
+        tag(text, &sentences, dct)
+    }
+
+    #[test]
+    fn fields_are_filled_in_text_order() {
+        let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+        let text = "He left in April 2018. He came back yesterday, early 2019 said.";
+        let got = tag_text(text, dct);
+        let rows: Vec<_> = got
+            .iter()
+            .map(|t| {
+                (
+                    t.span.text(text),
+                    t.value.as_str(),
+                    t.modifier.as_deref(),
+                    t.relative,
+                    t.sentence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("April 2018", "2018-04", None, false, 0),
+                ("yesterday", "2023-01-23", None, true, 1),
+                ("early 2019", "2019", Some("START"), false, 1),
+            ]
+        );
+        for pair in got.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+    }
+
+    #[test]
+    fn without_sentences_the_text_is_one_sentence() {
+        let got = tag("It ended on Monday, two days ago.", &[], None);
+        let values: Vec<_> = got.iter().map(|t| (t.value.as_str(), t.sentence)).collect();
+        assert_eq!(values, vec![("XXXX-WXX-1", 0), ("PAST_REF", 0)]);
+    }
+
+    #[test]
+    fn relative_dates_follow_the_story() {
+        let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+        let text = "The raid came on March 3, 2021. Three weeks later, the cell was gone. \
+                    The following year, trials began.";
+        let values: Vec<_> = tag_text(text, dct).into_iter().map(|t| t.value).collect();
+        assert_eq!(values, vec!["2021-03-03", "2021-W12", "2022"]);
+    }
+}
