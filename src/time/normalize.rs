@@ -977,23 +977,25 @@ fn ends_with_year(before: &str) -> bool {
 }
 
 /// True when the text before "a day" is a quantity ("$5 a day", "twice a
-/// week"), so the phrase is a rate.
+/// week", "four flights a week"): one of the two words before it is a
+/// number, an amount or "times".
 fn after_quantity(before: &str) -> bool {
-    let t = before.trim_end();
-    let last_word: String = t
-        .chars()
+    before
+        .split(|c: char| c.is_whitespace())
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '%')
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    last_word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        || matches!(
-            last_word.as_str(),
-            "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
-        )
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+            let k = key(w);
+            w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || TABLES.numbers.get(&k).is_some_and(Option::is_some)
+                    && !matches!(k.as_str(), "a" | "an")
+                || matches!(
+                    k.as_str(),
+                    "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
+                )
+        })
 }
 
 #[cfg(test)]
