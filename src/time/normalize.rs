@@ -320,7 +320,13 @@ pub fn candidate(
                     return None;
                 }
             }
-            out.span = Span::new(year_match.start(), year_match.end());
+            // "fiscal 1989" keeps its cue; prepositions and articles do not.
+            let from = if cue == "fiscal" {
+                m.get("cue")?.start()
+            } else {
+                year_match.start()
+            };
+            out.span = Span::new(from, year_match.end());
             out.val = Val::Fixed(format!("{year:04}"));
         }
         "day_word" => {
