@@ -149,6 +149,19 @@ pub(super) fn after_quantity(before: &str) -> bool {
         })
 }
 
+/// True when `before` ends with a full month name and blanks ("March ").
+pub(super) fn ends_with_month(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[word_start..];
+    word.len() > 3 && word.starts_with(|c: char| c.is_ascii_uppercase()) && month(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,8 +5,8 @@
 use regex::{Captures, Match};
 
 use super::guards::{
-    after_quantity, bare_number_context, ends_with_year, glued_to_number, next_word_blocked,
-    plausible_count, plausible_reference, starts_with_digit_after,
+    after_quantity, bare_number_context, ends_with_month, ends_with_year, glued_to_number,
+    next_word_blocked, plausible_count, plausible_reference, starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -212,7 +212,13 @@ pub fn candidate(
         }
         "month_cued" => {
             let month = month(m.get("month")?.as_str())?;
-            let cue = key(m.get("cue")?.as_str());
+            let cue_match = m.get("cue")?;
+            let cue = key(cue_match.as_str());
+            if matches!(cue.as_str(), "to" | "and" | "or")
+                && !ends_with_month(&text[..cue_match.start()])
+            {
+                return None;
+            }
             let pick = match cue.as_str() {
                 "last" | "past" => Pick::Last,
                 "next" | "coming" => Pick::Next,
