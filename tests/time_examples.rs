@@ -160,3 +160,109 @@ fn hostile_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn shuffled_time_words_keep_the_invariants() {
+    // Deterministic pseudo-random sentences built from time words, numbers
+    // and punctuation: nothing may panic, and the output must stay sound.
+    let pieces = [
+        "January",
+        "May",
+        "Jan.",
+        "24",
+        "2023",
+        "1990s",
+        "'90s",
+        "the",
+        "next",
+        "last",
+        "two",
+        "twenty-four",
+        "days",
+        "hours",
+        "ago",
+        "later",
+        "early",
+        "mid-",
+        "late",
+        "Monday",
+        "morning",
+        "at",
+        "10:30",
+        "p.m.",
+        "a.m.",
+        "noon",
+        "every",
+        "year",
+        "quarter",
+        "third",
+        "of",
+        "in",
+        "since",
+        "summer",
+        "fall",
+        ",",
+        ".",
+        "\n",
+        "—",
+        "é",
+        "99999999999",
+        "0",
+        "31",
+        "13",
+        "half",
+        "an",
+        "hour",
+        "century",
+        "19th",
+        "nineteen",
+        "ninety-six",
+        "EST",
+        "weekend",
+        "this",
+        "that",
+        "day",
+        "following",
+        "week",
+        "recently",
+        "now",
+        "Q4",
+        "-",
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let dcts = [
+        NaiveDate::from_ymd_opt(2023, 1, 24),
+        None,
+        NaiveDate::from_ymd_opt(1, 1, 1),
+    ];
+    for round in 0..3000 {
+        let len = (next() % 14) as usize + 1;
+        let mut text = String::new();
+        for _ in 0..len {
+            let piece = pieces[(next() % pieces.len() as u64) as usize];
+            if next() % 4 != 0 {
+                text.push(' ');
+            }
+            text.push_str(piece);
+        }
+        let (sentences, _) = chronograph::text::split(&text);
+        let got = chronograph::time::tag(&text, &sentences, dcts[round % dcts.len()]);
+        let mut end = 0;
+        for t in &got {
+            assert!(
+                t.span.start >= end && t.span.start < t.span.end,
+                "{text:?}: {got:?}"
+            );
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(sentences.is_empty() || t.sentence < sentences.len());
+            assert!(!t.value.is_empty(), "{text:?}: {got:?}");
+            end = t.span.end;
+        }
+    }
+}

@@ -39,7 +39,11 @@ impl Reference {
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
             }
-            Precision::Year | Precision::Quarter | Precision::Half | Precision::Season => {
+            Precision::Quarter | Precision::Half | Precision::Season => {
+                self.month = Some(b.start);
+                self.year = first_of_year(b.start.year());
+            }
+            Precision::Year => {
                 self.year = first_of_year(b.start.year());
             }
             Precision::Decade | Precision::Century => {}
@@ -83,7 +87,7 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 None => None,
             };
             let value = value.unwrap_or_else(|| unresolved(*gran, *offset, true));
-            (with_pod(value, *pod), true)
+            (with_pod(value, pod.as_deref()), true)
         }
         Val::FromRef { gran, offset } => {
             let anchor = cx.reference.for_gran(*gran).or(cx.dct);
@@ -117,7 +121,7 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 .and_then(|dct| weekday(dct, *day, tense_pick(*pick, cx.tense)))
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
-            (with_pod(value, *pod), true)
+            (with_pod(value, pod.as_deref()), true)
         }
         Val::Clock { hour, minute } => {
             let date = cx
@@ -223,7 +227,27 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             Some((value, b.start, b.end))
         })
         .collect();
+    // A day without its year more than half a year back, when the next one
+    // is under three months ahead, is the next one ("payable Dec. 15").
+    let day_level = suffix.len() >= 6;
+    // A quarter or half that ended in the last two months is still what a
+    // forward-looking sentence talks about ("will report third-quarter
+    // results" in October).
+    let part_of_year = suffix.starts_with("-Q") || suffix.starts_with("-H");
     let chosen = match pick {
+        Pick::Past if day_level => {
+            let last = occurrences.iter().rev().find(|o| o.1 <= dct);
+            let next = occurrences.iter().find(|o| o.1 > dct);
+            match (last, next) {
+                (Some(l), Some(n))
+                    if (dct - l.1).num_days() > 183 && (n.1 - dct).num_days() <= 90 =>
+                {
+                    Some(n)
+                }
+                (l, _) => l,
+            }
+        }
+        Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
         Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
         Pick::Last => occurrences.iter().rev().find(|o| o.2 < dct),
         Pick::Future => occurrences.iter().find(|o| o.2 >= dct),
@@ -256,7 +280,8 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     match pick {
         Pick::Past | Pick::Nearest | Pick::Tense => shift(-back),
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
-        Pick::Future | Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
+        Pick::Future => shift(ahead),
+        Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
         Pick::This => {
             let monday =
                 dct.checked_sub_days(Days::new(u64::from(dct.weekday().num_days_from_monday())))?;
@@ -284,6 +309,23 @@ mod tests {
             Some("2022-12")
         );
         assert_eq!(cyclic(dct, "-WI", Pick::This).as_deref(), Some("2022-WI"));
+        assert_eq!(cyclic(dct, "-Q3", Pick::Future).as_deref(), Some("2023-Q3"));
+        assert_eq!(cyclic(dct, "-Q4", Pick::Future).as_deref(), Some("2022-Q4"));
+        // Past tense: a date a month back, or the next one when the last is
+        // far back and the next is near.
+        assert_eq!(
+            cyclic(dct, "-12-15", Pick::Past).as_deref(),
+            Some("2022-12-15")
+        );
+        let nov = d("2022-11-02");
+        assert_eq!(
+            cyclic(nov, "-12-15", Pick::Past).as_deref(),
+            Some("2022-12-15")
+        );
+        assert_eq!(
+            cyclic(nov, "-07-15", Pick::Past).as_deref(),
+            Some("2022-07-15")
+        );
     }
 
     #[test]
@@ -291,6 +333,8 @@ mod tests {
         let dct = d("2023-01-24");
         assert_eq!(weekday(dct, 1, Pick::Past), Some(d("2023-01-23")));
         assert_eq!(weekday(dct, 1, Pick::Future), Some(d("2023-01-30")));
+        assert_eq!(weekday(dct, 2, Pick::Future), Some(d("2023-01-24")));
+        assert_eq!(weekday(dct, 2, Pick::Next), Some(d("2023-01-31")));
         assert_eq!(weekday(dct, 2, Pick::Past), Some(d("2023-01-24")));
         assert_eq!(weekday(dct, 2, Pick::Last), Some(d("2023-01-17")));
         assert_eq!(weekday(dct, 5, Pick::This), Some(d("2023-01-27")));

@@ -23,7 +23,7 @@ const RELATIVE: &str = include_str!("../../data/lexicon/time/relative.txt");
 const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
-const BLOCKED_AFTER_YEAR: &str = include_str!("../../data/lexicon/time/blocked_after_year.txt");
+const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
 /// A unit of time as listed in `units.txt`.
@@ -139,6 +139,8 @@ pub struct Tables {
     pub past: Vec<String>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
+    /// Words before a bare number that show it is not a year.
+    pub blocked_before_year: Vec<String>,
 }
 
 /// The word tables, parsed on first use.
@@ -239,7 +241,14 @@ fn build_tables() -> Tables {
         sets: map_str(SETS),
         future,
         past,
-        blocked_after_year: pairs(BLOCKED_AFTER_YEAR).map(|(_, k, _)| key(k)).collect(),
+        blocked_after_year: pairs(NOT_YEARS)
+            .filter(|(s, _, _)| *s == "after")
+            .map(|(_, k, _)| key(k))
+            .collect(),
+        blocked_before_year: pairs(NOT_YEARS)
+            .filter(|(s, _, _)| *s == "before")
+            .map(|(_, k, _)| key(k))
+            .collect(),
     }
 }
 
@@ -335,6 +344,27 @@ fn month_alternation(full_only: bool) -> String {
     forms.join("|")
 }
 
+/// A year in words: "nineteen ninety-six", "nineteen oh five", "two
+/// thousand (and) one", as the named group `sy`.
+fn spelled_year() -> String {
+    let section = |wanted: &str| -> Vec<&'static str> {
+        pairs(NUMBERS)
+            .filter(|(s, _, _)| *s == wanted)
+            .map(|(_, k, _)| k)
+            .collect()
+    };
+    let (units, teens, tens) = (section("units"), section("teens"), section("tens"));
+    let units = units.join("|");
+    let below_100 = format!(
+        r"(?:{})(?:[\s-]+(?:{units}))?|{}|oh[\s-]+(?:{units})",
+        tens.join("|"),
+        teens.join("|")
+    );
+    format!(
+        r"(?P<sy>(?i:(?:nineteen|eighteen|seventeen|twenty)[\s-]+(?:{below_100}|hundred)|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{below_100}|{units}))?))"
+    )
+}
+
 /// Expands the `{placeholders}` of a rule template.
 fn expand(template: &str) -> String {
     let keys = |src: &'static str| pairs(src).map(|(_, k, _)| k);
@@ -419,7 +449,7 @@ fn expand(template: &str) -> String {
                 alternation(section_keys(RELATIVE, "shift"), false)
             ),
         ),
-        ("{nothing}", String::new()),
+        ("{spelled_year}", spelled_year()),
     ];
     let mut out = template.to_string();
     for (placeholder, expansion) in &replacements {

@@ -17,6 +17,7 @@
 //! expression spanning both, with value `2023-01-24T12:26`.
 
 mod anchor;
+mod guards;
 mod lexicon;
 mod normalize;
 mod recognize;
@@ -25,7 +26,7 @@ pub mod value;
 
 use chrono::NaiveDate;
 
-use crate::annotation::{Sentence, Timex, TimexType};
+use crate::annotation::{Sentence, Span, Timex, TimexType};
 use anchor::{Context, Reference};
 use tense::Tense;
 use value::{Precision, bounds};
@@ -41,18 +42,16 @@ use value::{Precision, bounds};
 pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Timex> {
     let found = recognize::candidates(text, sentences);
     let mut reference = Reference::default();
-    let mut tenses: Vec<Option<Tense>> = vec![None; sentences.len().max(1)];
     let mut sentence_day: Option<(usize, NaiveDate)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
-        let tense = match tenses.get_mut(index) {
-            Some(slot) => *slot.get_or_insert_with(|| {
-                let span = sentences
-                    .get(index)
-                    .map_or(0..text.len(), |s| s.span.start..s.span.end);
-                tense::of_sentence(text.get(span).unwrap_or(""))
-            }),
-            None => Tense::Unknown,
+        let tense = if c.val.needs_tense() {
+            let sentence = sentences
+                .get(index)
+                .map_or(Span::new(0, text.len()), |s| s.span);
+            tense::of_sentence(clause(text, sentence, c.span))
+        } else {
+            Tense::Unknown
         };
         let cx = Context {
             dct,
@@ -79,4 +78,74 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         });
     }
     out
+}
+
+/// The words around an expression that tell its tense: up to 80 bytes
+/// before it and 40 after, inside its sentence (long sentences mix tenses).
+fn clause(text: &str, sentence: Span, span: Span) -> &str {
+    let mut start = span.start.saturating_sub(80).max(sentence.start);
+    let mut end = (span.end + 40).min(sentence.end).min(text.len());
+    while start < span.start && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while end > span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
+        let (sentences, _) = crate::text::split(text);
+        tag(text, &sentences, dct)
+    }
+
+    #[test]
+    fn fields_are_filled_in_text_order() {
+        let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+        let text = "He left in April 2018. He came back yesterday, early 2019 said.";
+        let got = tag_text(text, dct);
+        let rows: Vec<_> = got
+            .iter()
+            .map(|t| {
+                (
+                    t.span.text(text),
+                    t.value.as_str(),
+                    t.modifier.as_deref(),
+                    t.relative,
+                    t.sentence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("April 2018", "2018-04", None, false, 0),
+                ("yesterday", "2023-01-23", None, true, 1),
+                ("early 2019", "2019", Some("START"), false, 1),
+            ]
+        );
+        for pair in got.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+    }
+
+    #[test]
+    fn without_sentences_the_text_is_one_sentence() {
+        let got = tag("It ended on Monday, two days ago.", &[], None);
+        let values: Vec<_> = got.iter().map(|t| (t.value.as_str(), t.sentence)).collect();
+        assert_eq!(values, vec![("XXXX-WXX-1", 0), ("PAST_REF", 0)]);
+    }
+
+    #[test]
+    fn relative_dates_follow_the_story() {
+        let dct = NaiveDate::from_ymd_opt(2023, 1, 24);
+        let text = "The raid came on March 3, 2021. Three weeks later, the cell was gone. \
+                    The following year, trials began.";
+        let values: Vec<_> = tag_text(text, dct).into_iter().map(|t| t.value).collect();
+        assert_eq!(values, vec!["2021-03-03", "2021-W12", "2022"]);
+    }
 }

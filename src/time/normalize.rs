@@ -4,6 +4,10 @@
 
 use regex::{Captures, Match};
 
+use super::guards::{
+    after_quantity, bare_number_context, ends_with_month, ends_with_year, glued_to_number,
+    next_word_blocked, plausible_count, plausible_reference, starts_with_digit_after,
+};
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
 
@@ -63,7 +67,7 @@ pub enum Val {
         /// Offset in units of `gran`.
         offset: i64,
         /// Part of day code appended to a day ("MO").
-        pod: Option<&'static str>,
+        pod: Option<String>,
     },
     /// Counted from the time the text is talking about ("two days later").
     FromRef {
@@ -94,7 +98,7 @@ pub enum Val {
         /// Which occurrence.
         pick: Pick,
         /// Part of day code.
-        pod: Option<&'static str>,
+        pod: Option<String>,
     },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
@@ -103,6 +107,22 @@ pub enum Val {
         /// Minute.
         minute: u32,
     },
+}
+
+impl Val {
+    /// True when resolving the value depends on the tense of the sentence.
+    pub fn needs_tense(&self) -> bool {
+        matches!(
+            self,
+            Val::Cyclic {
+                pick: Pick::Tense,
+                ..
+            } | Val::Weekday {
+                pick: Pick::Tense,
+                ..
+            }
+        )
+    }
 }
 
 /// A recognised time expression before overlaps are settled and relative
@@ -192,7 +212,13 @@ pub fn candidate(
         }
         "month_cued" => {
             let month = month(m.get("month")?.as_str())?;
-            let cue = key(m.get("cue")?.as_str());
+            let cue_match = m.get("cue")?;
+            let cue = key(cue_match.as_str());
+            if matches!(cue.as_str(), "to" | "and" | "or")
+                && !ends_with_month(&text[..cue_match.start()])
+            {
+                return None;
+            }
             let pick = match cue.as_str() {
                 "last" | "past" => Pick::Last,
                 "next" | "coming" => Pick::Next,
@@ -207,7 +233,13 @@ pub fn candidate(
                 pick,
             };
         }
-        "decade" => {
+        "decade" | "decade_words" => {
+            if let Some(w) = m.get("decw") {
+                let tens = key(w.as_str()).replace("ies", "y");
+                let n = TABLES.numbers.get(&tens).copied().flatten()?;
+                out.val = Val::Fixed(format!("19{}", n / 10));
+                return Some(out);
+            }
             out.val = Val::Fixed(match (m.num("dec"), m.num("dec2")) {
                 (Some(d), _) if d % 100 == 0 && d != 2000 => format!("{:02}", d / 100),
                 (Some(d), _) => format!("{:03}", d / 10),
@@ -298,7 +330,13 @@ pub fn candidate(
                     return None;
                 }
             }
-            out.span = Span::new(year_match.start(), year_match.end());
+            // "fiscal 1989" keeps its cue; prepositions and articles do not.
+            let from = if cue == "fiscal" {
+                m.get("cue")?.start()
+            } else {
+                year_match.start()
+            };
+            out.span = Span::new(from, year_match.end());
             out.val = Val::Fixed(format!("{year:04}"));
         }
         "day_word" => {
@@ -306,7 +344,7 @@ pub fn candidate(
             let offset = *TABLES.days.get(&w)?;
             let mut pod = pod(&m);
             if pod.is_none() && w == "tonight" {
-                pod = Some("NI");
+                pod = Some("NI".to_string());
             }
             if pod.is_some() {
                 out.kind = TimexType::Time;
@@ -349,7 +387,7 @@ pub fn candidate(
                 "decade" => Gran::Decade,
                 _ => Gran::Century,
             };
-            if the && TABLES.anchored.contains(&dir) {
+            if (the || dir == "that") && TABLES.anchored.contains(&dir) {
                 out.val = Val::FromRef { gran, offset };
             } else if the && matches!(dir.as_str(), "past" | "last") {
                 out.kind = TimexType::Duration;
@@ -423,7 +461,17 @@ pub fn candidate(
                 return None;
             }
             let after = &text[out.span.end..];
+            // Ages ("52 years old", "a 6-year-old boy") are left out.
             if after.starts_with("-old") || after.starts_with(" old") {
+                return None;
+            }
+            if !plausible_count(
+                num.as_str(),
+                m.get("unit")?.as_str(),
+                text,
+                num.end(),
+                after,
+            ) {
                 return None;
             }
             let half = m.get("half").is_some() || m.get("half2").is_some();
@@ -485,7 +533,9 @@ pub fn candidate(
         "set_every" => {
             let every = if m.get("other").is_some() { 2.0 } else { 1.0 };
             out.kind = TimexType::Set;
-            if let Some(w) = m.get("weekday") {
+            if let Some(mm) = m.get("month") {
+                out.val = Val::Fixed(format!("XXXX-{:02}", month(mm.as_str())?));
+            } else if let Some(w) = m.get("weekday") {
                 let day = *TABLES.weekdays.get(&key(w.as_str()))?;
                 out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
             } else {
@@ -507,11 +557,168 @@ pub fn candidate(
             out.val = Val::Ref(TABLES.sets.get(&key(m.get("w")?.as_str()))?);
         }
         "ref_word" => {
+            if !plausible_reference(text, out.span) {
+                return None;
+            }
             out.val = Val::Ref(TABLES.references.get(&key(m.get("w")?.as_str()))?);
+        }
+        "year_bare" => {
+            let year = m.num("year")?;
+            let after = &text[out.span.end..];
+            if after.starts_with('%')
+                || starts_with_digit_after(after, [',', '.', '-', '/', ':'])
+                || next_word_blocked(after)
+                || bare_number_context(text, out.span.start)
+            {
+                return None;
+            }
+            out.val = Val::Fixed(format!("{year:04}"));
+        }
+        "vague_plural" => {
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value(None, unit(m.get("unit")?.as_str())?));
+        }
+        "bare_plural" => {
+            let u = m.get("unit")?;
+            let unit = unit(u.as_str())?;
+            out.span = Span::new(u.start(), u.end());
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value(None, unit));
+        }
+        "quarter_the" => {
+            let adj = m.get("adj").map(|a| key(a.as_str())).unwrap_or_default();
+            let period = key(m.get("qu")?.as_str()) == "period";
+            out.val = match adj.as_str() {
+                "year earlier" | "year ago" | "comparable" | "corresponding" => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -4,
+                },
+                "same" if !period => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: 0,
+                },
+                "latest" | "recent" | "most recent" if period => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                    pod: None,
+                },
+                _ if period => return None,
+                "current" => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: 0,
+                    pod: None,
+                },
+                "previous" | "prior" => Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                },
+                // Results are reported for the quarter that just ended.
+                _ => Val::FromDct {
+                    gran: Gran::Quarter,
+                    offset: -1,
+                    pod: None,
+                },
+            };
+        }
+        "quarter_year" => {
+            let half = key(m.get("qu")?.as_str()) == "half";
+            let n = match key(m.get("q")?.as_str()).as_str() {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                _ => 4,
+            };
+            if half && n > 2 {
+                return None;
+            }
+            let letter = if half { 'H' } else { 'Q' };
+            out.val = Val::Fixed(format!("{:04}-{letter}{n}", m.num("year")?));
+        }
+        "year_spelled" => {
+            let year = spelled_year(m.get("sy")?.as_str())?;
+            out.val = Val::Fixed(match m.get("month") {
+                Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
+                None => format!("{year:04}"),
+            });
+        }
+        "unit_part" => {
+            let gran = match key(m.get("unit")?.as_str()).as_str() {
+                "week" => Gran::Week,
+                "month" => Gran::Month,
+                _ => Gran::Year,
+            };
+            out.modifier = TABLES
+                .date_mods
+                .get(&key(m.get("part")?.as_str()))
+                .copied()
+                .filter(|m| !m.is_empty());
+            out.val = Val::FromDct {
+                gran,
+                offset: 0,
+                pod: None,
+            };
+        }
+        "the_weekend" => {
+            out.val = Val::FromDct {
+                gran: Gran::Weekend,
+                offset: -1,
+                pod: None,
+            };
+        }
+        "clock_date" => {
+            let month = month(m.get("month")?.as_str())?;
+            let day = m.num("day")?;
+            if day == 0 || day > days_in_month(month) {
+                return None;
+            }
+            let (hour, minute) = clock(&m)?;
+            out.kind = TimexType::Time;
+            out.val = Val::Cyclic {
+                suffix: format!("-{month:02}-{day:02}T{hour:02}:{minute:02}"),
+                pick: Pick::Tense,
+            };
+        }
+        "clock_day" | "day_clock" => {
+            let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
+            let (hour, minute) = match m.get("w") {
+                Some(w) if key(w.as_str()) == "midnight" => (24, 0),
+                Some(_) => (12, 0),
+                None => clock(&m)?,
+            };
+            out.kind = TimexType::Time;
+            out.val = Val::Weekday {
+                day,
+                pick: Pick::Tense,
+                pod: Some(format!("{hour:02}:{minute:02}")),
+            };
         }
         _ => return None,
     }
     Some(out)
+}
+
+/// The year a spelled-out year names ("nineteen ninety-six" → 1996).
+fn spelled_year(words: &str) -> Option<u32> {
+    let k = key(words);
+    let mut parts = k.split(' ').filter(|w| *w != "and" && *w != "oh");
+    let first = parts.next()?;
+    let rest: Vec<&str> = parts.collect();
+    let value = |ws: &[&str]| -> Option<u32> {
+        ws.iter()
+            .map(|w| TABLES.numbers.get(*w).copied().flatten())
+            .sum::<Option<u32>>()
+    };
+    if first == "two" {
+        // "two thousand [and] one"
+        let tail = rest.get(1..).unwrap_or(&[]);
+        return Some(2000 + value(tail)?);
+    }
+    let century = TABLES.numbers.get(first).copied().flatten()?;
+    if rest == ["hundred"] {
+        return Some(century * 100);
+    }
+    let y = century * 100 + value(&rest)?;
+    (1000..=2099).contains(&y).then_some(y)
 }
 
 /// Captures of one match, with offsets shifted into the whole text.
@@ -554,7 +761,7 @@ impl<'h> Matches<'_, 'h> {
     }
 }
 
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     TABLES
         .months
         .get(&key(word.strip_suffix('.').unwrap_or(word)))
@@ -574,16 +781,17 @@ fn is_final(word: &str) -> bool {
 }
 
 fn pick_of(rel: &str) -> Pick {
-    match key(rel).as_str() {
-        "last" | "past" | "this past" => Pick::Last,
-        "next" | "coming" | "this coming" => Pick::Next,
+    match key(rel).trim_start_matches("the ") {
+        "last" | "past" | "this past" | "previous" => Pick::Last,
+        "next" | "coming" | "this coming" | "following" => Pick::Next,
         _ => Pick::This,
     }
 }
 
-fn pod(m: &Matches) -> Option<&'static str> {
+fn pod(m: &Matches) -> Option<String> {
     m.get("pod")
-        .and_then(|p| TABLES.parts_of_day.get(&key(p.as_str())).copied())
+        .and_then(|p| TABLES.parts_of_day.get(&key(p.as_str())))
+        .map(|p| p.to_string())
 }
 
 fn unit(word: &str) -> Option<Unit> {
@@ -666,69 +874,6 @@ fn clock(m: &Matches) -> Option<(u32, u32)> {
         None => hour,
     };
     (hour <= 23 && minute <= 59).then_some((hour, minute))
-}
-
-/// True when the match is part of a bigger number ("2,000 years" must not
-/// yield "000 years"; "1.5" must not yield "5").
-fn glued_to_number(text: &str, span: Span) -> bool {
-    let before = &text.as_bytes()[..span.start];
-    let first = text.as_bytes().get(span.start).copied().unwrap_or(b' ');
-    if first.is_ascii_digit() {
-        match before {
-            [.., b] if b.is_ascii_digit() => return true,
-            [.., d, b',' | b'.' | b'/' | b':'] if d.is_ascii_digit() => return true,
-            [.., b'$' | b'#' | b'-'] => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// True when `s` starts with one of `seps` followed by a digit.
-fn starts_with_digit_after<const N: usize>(s: &str, seps: [char; N]) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| seps.contains(&c))
-        && chars.next().is_some_and(|c| c.is_ascii_digit())
-}
-
-/// True when the word after a number shows it is a count ("people").
-fn next_word_blocked(after: &str) -> bool {
-    let word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    !word.is_empty() && TABLES.blocked_after_year.contains(&word)
-}
-
-/// True when `before` ends with a four-digit year and blanks ("2018 ").
-fn ends_with_year(before: &str) -> bool {
-    let trimmed = before.trim_end().as_bytes();
-    let n = trimmed.len();
-    n >= 4
-        && trimmed[n - 4..].iter().all(u8::is_ascii_digit)
-        && (n == 4 || !trimmed[n - 5].is_ascii_digit())
-}
-
-/// True when the text before "a day" is a quantity ("$5 a day", "twice a
-/// week"), so the phrase is a rate.
-fn after_quantity(before: &str) -> bool {
-    let t = before.trim_end();
-    let last_word: String = t
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '%')
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_ascii_lowercase();
-    last_word.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        || matches!(
-            last_word.as_str(),
-            "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
-        )
 }
 
 #[cfg(test)]

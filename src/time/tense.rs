@@ -28,13 +28,7 @@ pub fn of_sentence(sentence: &str) -> Tense {
         }
     }
     padded.push(' ');
-    let has = |cue: &String| {
-        // "'ll" is glued to the word before it.
-        if cue.starts_with('\'') {
-            return padded.contains(&format!("{cue} "));
-        }
-        padded.contains(&format!(" {cue} "))
-    };
+    let has = |cue: &String| has_phrase(&padded, cue);
     if TABLES.future.iter().any(has) {
         return Tense::Future;
     }
@@ -46,6 +40,18 @@ pub fn of_sentence(sentence: &str) -> Tense {
         return Tense::Past;
     }
     Tense::Unknown
+}
+
+/// True when `phrase` occurs in `padded` (lower-case words between single
+/// spaces) as whole words; a phrase starting with an apostrophe ("'ll") may
+/// be glued to the word before it.
+fn has_phrase(padded: &str, phrase: &str) -> bool {
+    let bytes = padded.as_bytes();
+    padded.match_indices(phrase).any(|(i, _)| {
+        let end = i + phrase.len();
+        let before_ok = phrase.starts_with('\'') || (i > 0 && bytes[i - 1] == b' ');
+        before_ok && bytes.get(end) == Some(&b' ')
+    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,190 @@
+//! Guards: checks on the text around a match that tell a time expression
+//! from a number, a name or an age that only looks like one.
+
+use super::lexicon::{TABLES, key};
+use super::normalize::month;
+use crate::annotation::Span;
+
+/// False for a number and unit that do not read as a length of time:
+/// "1988 quarter" (a singular unit after a number of 1000 or more, unless
+/// hyphenated), "a quarter of", "three-quarters".
+pub(super) fn plausible_count(
+    num: &str,
+    unit_text: &str,
+    text: &str,
+    num_end: usize,
+    after: &str,
+) -> bool {
+    let unit_key = key(unit_text);
+    let hyphenated = text[num_end..].starts_with('-');
+    let singular = !unit_key.ends_with('s') || unit_key == "hrs" || unit_key == "yrs";
+    // "five year low" reads as a length; "1988 quarter" does not.
+    let big_digits = num.parse::<f64>().is_ok_and(|n| n >= 1000.0);
+    if singular && big_digits && !hyphenated {
+        return false;
+    }
+    if unit_key.starts_with("quarter") && (hyphenated || after.trim_start().starts_with("of ")) {
+        return false;
+    }
+    true
+}
+
+/// False for "Now," opening a sentence (a discourse marker) and for
+/// "previously" before a participle ("previously announced", an adjective).
+pub(super) fn plausible_reference(text: &str, span: Span) -> bool {
+    let word = key(&text[span.start..span.end]);
+    let after = &text[span.end..];
+    if word == "now" && after.starts_with(',') {
+        let before = text[..span.start].trim_end();
+        if before.is_empty() || before.ends_with(['.', '"', '\'', '\n', '!', '?']) {
+            return false;
+        }
+    }
+    if word == "previously" {
+        let next: String = after
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        if next.len() > 3 && next.ends_with("ed") {
+            return false;
+        }
+    }
+    true
+}
+
+/// True when the word before a bare four-digit number makes it a quantity
+/// or a name ("about 1990", "Route 2018", "$1990"): a listed word or any
+/// capitalized word other than a month.
+pub(super) fn bare_number_context(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if before.ends_with(['$', '#', '£', '€', '-', '/', '.', ',']) {
+        return true;
+    }
+    let trimmed = before.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if TABLES
+        .blocked_before_year
+        .contains(&key(word.trim_end_matches('.')))
+    {
+        return true;
+    }
+    // "Route 2018", "Unit 1984"; cue words ("In 2018") are handled by
+    // the year_cued rule.
+    word.starts_with(|c: char| c.is_uppercase()) && month(word).is_none()
+}
+
+/// True when the match is part of a bigger number ("2,000 years" must not
+/// yield "000 years"; "1.5" must not yield "5").
+pub(super) fn glued_to_number(text: &str, span: Span) -> bool {
+    let before = &text.as_bytes()[..span.start];
+    let first = text.as_bytes().get(span.start).copied().unwrap_or(b' ');
+    if first.is_ascii_digit() {
+        match before {
+            [.., b] if b.is_ascii_digit() => return true,
+            [.., d, b',' | b'.' | b'/' | b':'] if d.is_ascii_digit() => return true,
+            [.., b'$' | b'#'] => return true,
+            [.., d, b'-'] if d.is_ascii_digit() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// True when `s` starts with one of `seps` followed by a digit.
+pub(super) fn starts_with_digit_after<const N: usize>(s: &str, seps: [char; N]) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| seps.contains(&c))
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// True when the word after a number shows it is a count ("people").
+pub(super) fn next_word_blocked(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    !word.is_empty() && TABLES.blocked_after_year.contains(&word)
+}
+
+/// True when `before` ends with a four-digit year and blanks ("2018 ").
+pub(super) fn ends_with_year(before: &str) -> bool {
+    let trimmed = before.trim_end().as_bytes();
+    let n = trimmed.len();
+    n >= 4
+        && trimmed[n - 4..].iter().all(u8::is_ascii_digit)
+        && (n == 4 || !trimmed[n - 5].is_ascii_digit())
+}
+
+/// True when the text before "a day" is a quantity ("$5 a day", "twice a
+/// week", "four flights a week"): one of the two words before it is a
+/// number, an amount or "times".
+pub(super) fn after_quantity(before: &str) -> bool {
+    before
+        .split(|c: char| c.is_whitespace())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
+            let k = key(w);
+            w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || TABLES.numbers.get(&k).is_some_and(Option::is_some)
+                    && !matches!(k.as_str(), "a" | "an")
+                || matches!(
+                    k.as_str(),
+                    "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
+                )
+        })
+}
+
+/// True when `before` ends with a full month name and blanks ("March ").
+pub(super) fn ends_with_month(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_alphabetic())
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    let word = &trimmed[word_start..];
+    word.len() > 3 && word.starts_with(|c: char| c.is_ascii_uppercase()) && month(word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_inside_numbers_are_not_times() {
+        let text = "2,000 years and 1.5 days and mid-1990s";
+        assert!(glued_to_number(text, Span::new(2, 11)));
+        assert!(glued_to_number(text, Span::new(18, 24)));
+        assert!(!glued_to_number(text, Span::new(33, 38)));
+    }
+
+    #[test]
+    fn bare_years_need_a_plain_context() {
+        assert!(bare_number_context("Route ", 6));
+        assert!(bare_number_context("about ", 6));
+        assert!(bare_number_context("$", 1));
+        assert!(!bare_number_context("a ", 2));
+        assert!(!bare_number_context("company's ", 10));
+        assert!(!bare_number_context("in May ", 7));
+        assert!(next_word_blocked(" people said"));
+        assert!(!next_word_blocked(" election"));
+        assert!(ends_with_year("from 2018 "));
+        assert!(!ends_with_year("from 12018 "));
+    }
+}
