@@ -258,10 +258,13 @@ fn resolve_subject(context: &Context, scope: &Scope, sentence: usize) -> Option<
     None
 }
 
-/// The nearest person mentioned before token `i` in this or the two previous
-/// sentences.
+/// How many sentences back a subject pronoun looks for the person it means.
+const PRONOUN_REACH: usize = 4;
+
+/// The nearest person mentioned before token `i` in this or the
+/// [`PRONOUN_REACH`] previous sentences.
 fn nearest_person_before(context: &Context, i: usize, sentence: usize) -> Option<usize> {
-    let floor = context.sentence_tokens[sentence.saturating_sub(2)].start;
+    let floor = context.sentence_tokens[sentence.saturating_sub(PRONOUN_REACH)].start;
     (floor..i).rev().find_map(|j| {
         let m = context.mention_of_token[j]?;
         let mention = &context.annotated.mentions[m];
