@@ -209,14 +209,12 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
 }
 
 /// True when a place preposition stands before token `i`, directly or across
-/// a few lower-case words ("near the heart of Tehran").
+/// a few lower-case words ("in southern Turkey", "near the heart of Tehran").
 fn after_place_preposition(context: &Context, i: usize) -> bool {
     for back in 1..=4 {
-        let Some(j) = i.checked_sub(back) else {
-            return false;
-        };
+        let Some(j) = i.checked_sub(back) else { return false };
         if context.is(j, PLACE_PREPOSITIONS) {
-            return back == 1 || context.is(i - 1, &["of"]);
+            return true;
         }
         let word = context.word(j);
         if word.is_empty() || !word.chars().all(|c| c.is_lowercase()) {
