@@ -65,7 +65,7 @@ for jobs in 1 2; do
     if command -v hyperfine >/dev/null; then
         hyperfine --style basic --warmup 1 --runs "$runs" \
             --export-json "$work/h-$jobs.json" "$(printf '%q ' "${cmd[@]}") 2>/dev/null" >&2
-        seconds[$jobs]=$(grep -m1 '"mean"' "$work/h-$jobs.json" | tr -dc '0-9.e-')
+        seconds[$jobs]=$(grep -m1 '"mean"' "$work/h-$jobs.json" | sed -E 's/.*:[[:space:]]*([0-9.eE+-]+).*/\1/')
     else
         "${cmd[@]}" 2>/dev/null # warm-up: page cache, output folder
         /usr/bin/time -f '%e %M' -o "$work/t-$jobs" "${cmd[@]}" 2>/dev/null
