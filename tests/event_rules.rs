@@ -313,3 +313,19 @@ fn an_infinitive_shares_the_subject_and_certainty_of_its_governing_verb() {
     assert_eq!(meet.certainty, Certainty::Future);
     assert_eq!(event(&a, "travel").certainty, Certainty::Future);
 }
+
+#[test]
+fn places_come_after_place_prepositions_but_not_possessors() {
+    let (_, a) = annotate(
+        "An earthquake killed 300 people in southern Turkey on Monday.",
+        "2023-02-07",
+    );
+    assert_eq!(place(&a, event(&a, "kill")).as_deref(), Some("Turkey"));
+    let (_, a) = annotate(
+        "Israel helped in relation to the United States's assassination of Qasem Soleimani in January 2020.",
+        "2023-01-24",
+    );
+    let e = event(&a, "assassinate");
+    assert_eq!(place(&a, e), None);
+    assert!(participants(&a, e).contains(&"United States (agent)".to_string()));
+}

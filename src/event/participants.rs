@@ -186,7 +186,13 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
             && out
                 .last()
                 .is_some_and(|c| c.after_place_word && c.last_token + 2 == i);
-        let after_place_word = after_place_preposition(context, before) || apposed_place;
+        let mut last = i;
+        while context.mention_of_token.get(last + 1) == Some(&Some(m)) {
+            last += 1;
+        }
+        let possessor = context.is(last + 1, &["'s", "’s"]);
+        let after_place_word =
+            !possessor && (after_place_preposition(context, before) || apposed_place);
         let holder = context.roles.iter().find(|r| {
             r.object == Some(mention.entity)
                 && r.span.contains(&mention.span)
@@ -212,12 +218,20 @@ fn candidates(context: &Context, range: std::ops::Range<usize>) -> Vec<Candidate
 /// a few lower-case words ("in southern Turkey", "near the heart of Tehran").
 fn after_place_preposition(context: &Context, i: usize) -> bool {
     for back in 1..=4 {
-        let Some(j) = i.checked_sub(back) else { return false };
+        let Some(j) = i.checked_sub(back) else {
+            return false;
+        };
         if context.is(j, PLACE_PREPOSITIONS) {
             return true;
         }
         let word = context.word(j);
-        if word.is_empty() || !word.chars().all(|c| c.is_lowercase()) {
+        let other_preposition = context.is(
+            j,
+            &[
+                "to", "for", "with", "by", "on", "about", "than", "as", "into",
+            ],
+        );
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase()) || other_preposition {
             return false;
         }
     }
