@@ -329,3 +329,14 @@ fn places_come_after_place_prepositions_but_not_possessors() {
     assert_eq!(place(&a, e), None);
     assert!(participants(&a, e).contains(&"United States (agent)".to_string()));
 }
+
+#[test]
+fn a_date_inside_another_events_commas_is_not_borrowed() {
+    let (_, a) = annotate(
+        "Jobs, born in San Francisco on February 24, 1955, has built a large company.",
+        "2011-10-06",
+    );
+    assert_eq!(date(event(&a, "born")), Some("1955-02-24"));
+    assert_eq!(event(&a, "born").kind, "birth");
+    assert_eq!(date(event(&a, "build")), None, "the birth date is not the building's");
+}

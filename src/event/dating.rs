@@ -35,6 +35,7 @@ pub(super) fn paragraph_of_sentences(context: &Context) -> Vec<usize> {
 pub(super) fn date(
     context: &Context,
     found: &Found,
+    all: &[Found],
     scope: &Scope,
     sentence: usize,
     paragraphs: &[usize],
@@ -50,18 +51,26 @@ pub(super) fn date(
     {
         return Some(stated(t));
     }
+    let sentence_range = context.sentence_tokens[sentence].clone();
+    let free = |t: &usize| !fenced_off(context, *t, found, all, sentence_range.clone());
     if let Some(t) = calendar_timexes(context, scope.left.clone())
-        .last()
-        .copied()
+        .into_iter()
+        .rev()
+        .find(free)
     {
         return Some(stated(t));
     }
     let at = found.tokens.start;
-    if let Some(t) = nearest(context, scope.clause.clone(), at) {
+    if let Some(t) = nearest(context, scope.clause.clone(), at, &free) {
         return Some(stated(t));
     }
-    if let Some(t) = nearest(context, context.sentence_tokens[sentence].clone(), at) {
+    if let Some(t) = nearest(context, sentence_range.clone(), at, &free) {
         return Some(stated(t));
+    }
+    // A sentence with dates of its own that all belong to other events
+    // inherits nothing.
+    if !calendar_timexes(context, sentence_range.clone()).is_empty() {
+        return None;
     }
     let prose = |s: usize| ends_like_prose(context, s);
     for previous in (0..sentence).rev().take(3) {
@@ -124,11 +133,49 @@ fn is_calendar(context: &Context, timex: usize) -> bool {
             .is_some_and(|c| c.is_ascii_digit())
 }
 
-/// The calendar expression in `range` nearest to token `at`.
-fn nearest(context: &Context, range: Range<usize>, at: usize) -> Option<usize> {
+/// The calendar expression in `range` nearest to token `at` that `allowed`
+/// accepts.
+fn nearest(
+    context: &Context,
+    range: Range<usize>,
+    at: usize,
+    allowed: &impl Fn(&usize) -> bool,
+) -> Option<usize> {
     range
         .filter_map(|i| context.timex_of_token[i].map(|t| (i.abs_diff(at), t)))
-        .filter(|&(_, t)| is_calendar(context, t))
+        .filter(|&(_, t)| is_calendar(context, t) && allowed(&t))
         .min()
         .map(|(_, t)| t)
+}
+
+/// True when time expression `timex` sits in a comma-delimited stretch of the
+/// sentence that holds another trigger and not this one ("Jobs, born in San
+/// Francisco on February 24, 1955, has built ...": the date is the birth's,
+/// not the building's). Commas inside time expressions do not count.
+fn fenced_off(
+    context: &Context,
+    timex: usize,
+    found: &Found,
+    all: &[Found],
+    range: Range<usize>,
+) -> bool {
+    let segment_of = |token: usize| {
+        (range.start..token)
+            .filter(|&i| context.word(i) == "," && context.timex_of_token[i].is_none())
+            .count()
+    };
+    let span = context.annotated.timexes[timex].span;
+    let Some(first) = range
+        .clone()
+        .find(|&i| context.annotated.tokens[i].span.start >= span.start)
+    else {
+        return false;
+    };
+    let segment = segment_of(first);
+    if segment == segment_of(found.tokens.start) {
+        return false;
+    }
+    all.iter().any(|other| {
+        other.tokens.start != found.tokens.start && segment_of(other.tokens.start) == segment
+    })
 }

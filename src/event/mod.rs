@@ -91,7 +91,7 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
             if trigger.trigger.kind == "movement" {
                 add_posts_left(&mut participants, roles, sentence);
             }
-            let date = dating::date(&context, trigger, &scope, sentence, &paragraphs);
+            let date = dating::date(&context, trigger, &found, &scope, sentence, &paragraphs);
             let certainty =
                 certainty::certainty(&context, trigger, &scope, &clause_of, range.start, question);
             let first = &annotated.tokens[trigger.tokens.start];
