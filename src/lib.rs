@@ -4,6 +4,8 @@
 //! files ─[`ingest`]▶ [`Document`] ─[`pipeline`]▶ [`Annotated`] ─[`graph`]▶
 //! [`KnowledgeGraph`] ─[`export`]▶ files.
 
+#![warn(missing_docs)]
+
 pub mod annotation;
 pub mod document;
 pub mod entity;
