@@ -338,5 +338,9 @@ fn a_date_inside_another_events_commas_is_not_borrowed() {
     );
     assert_eq!(date(event(&a, "born")), Some("1955-02-24"));
     assert_eq!(event(&a, "born").kind, "birth");
-    assert_eq!(date(event(&a, "build")), None, "the birth date is not the building's");
+    assert_eq!(
+        date(event(&a, "build")),
+        None,
+        "the birth date is not the building's"
+    );
 }
