@@ -90,8 +90,13 @@ pub fn summary(loaded: &Loaded) -> String {
         loaded.skipped,
     );
     if undated_docs > 0 {
+        let (noun, verb) = if undated_docs == 1 {
+            ("document", "has")
+        } else {
+            ("documents", "have")
+        };
         line.push_str(&format!(
-            "; {undated_docs} documents had no publication date (relative dates left unresolved; use --dct)"
+            "; {undated_docs} {noun} {verb} no publication date (relative dates left unresolved; use --dct)"
         ));
     }
     line
