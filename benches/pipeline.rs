@@ -226,97 +226,90 @@ fn build_corpus() -> Corpus {
     }
 }
 
-/// The yardstick: count whitespace-separated words of every document.
-#[divan::bench]
-fn baseline_word_count(bencher: Bencher) {
+/// Times `benched`, which processes the whole corpus once, counted in the
+/// corpus's text bytes and documents.
+fn bench_corpus<O>(bencher: Bencher, benched: impl Fn() -> O + Sync) {
     let corpus = &*CORPUS;
     bencher
         .counter(corpus.bytes())
         .counter(corpus.items())
-        .bench(|| {
-            corpus
-                .documents
-                .iter()
-                .map(|d| black_box(d.text.as_str()).split_whitespace().count())
-                .sum::<usize>()
-        });
+        .bench(benched);
+}
+
+/// Times one stage over every document, given the layer each document has
+/// from the stages before it.
+fn bench_stage<L: Sync, O>(
+    bencher: Bencher,
+    layers: &[L],
+    stage: impl Fn(&Document, &L) -> O + Sync,
+) {
+    let corpus = &*CORPUS;
+    bench_corpus(bencher, || {
+        for (d, layer) in corpus.documents.iter().zip(layers) {
+            black_box(stage(d, layer));
+        }
+    });
+}
+
+/// The yardstick: count whitespace-separated words of every document.
+#[divan::bench]
+fn baseline_word_count(bencher: Bencher) {
+    let corpus = &*CORPUS;
+    bench_corpus(bencher, || {
+        corpus
+            .documents
+            .iter()
+            .map(|d| black_box(d.text.as_str()).split_whitespace().count())
+            .sum::<usize>()
+    });
 }
 
 /// Sentences and tokens.
 #[divan::bench(sample_count = 20)]
 fn stage_1_text_split(bencher: Bencher) {
     let corpus = &*CORPUS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| {
-            for d in &corpus.documents {
-                black_box(text::split(black_box(&d.text)));
-            }
-        });
+    bench_corpus(bencher, || {
+        for d in &corpus.documents {
+            black_box(text::split(black_box(&d.text)));
+        }
+    });
 }
 
 /// Time expressions, given the sentences.
 #[divan::bench(sample_count = 20)]
 fn stage_2_time_tag(bencher: Bencher) {
-    let corpus = &*CORPUS;
-    let layers = &*LAYERS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| {
-            for (d, (sentences, _)) in corpus.documents.iter().zip(&layers.split) {
-                black_box(time::tag(&d.text, sentences, d.dct));
-            }
-        });
+    bench_stage(bencher, &LAYERS.split, |d, (sentences, _)| {
+        time::tag(&d.text, sentences, d.dct)
+    });
 }
 
 /// Mentions and entities, given sentences, tokens and time expressions.
 #[divan::bench(sample_count = 20)]
 fn stage_3_entity_extract(bencher: Bencher) {
-    let corpus = &*CORPUS;
-    let layers = &*LAYERS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| {
-            for (d, a) in corpus.documents.iter().zip(&layers.timed) {
-                black_box(entity::extract(&d.text, a));
-            }
-        });
+    bench_stage(bencher, &LAYERS.timed, |d, a| entity::extract(&d.text, a));
 }
 
 /// Role phrases, events, then role periods, given the entities: the rest of
 /// `pipeline::annotate`.
 #[divan::bench(sample_count = 20)]
 fn stage_4_events_and_roles(bencher: Bencher) {
-    let corpus = &*CORPUS;
-    let layers = &*LAYERS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| {
-            for (d, a) in corpus.documents.iter().zip(&layers.named) {
-                let mut roles = relation::roles(&d.text, a);
-                let events = event::extract(d, a, &roles);
-                relation::date_roles(&mut roles, a);
-                black_box((events, roles));
-            }
-        });
+    bench_stage(bencher, &LAYERS.named, |d, a| {
+        let mut roles = relation::roles(&d.text, a);
+        let events = event::extract(d, a, &roles);
+        relation::date_roles(&mut roles, a);
+        (events, roles)
+    });
 }
 
 /// Every layer, one document after the other on this thread.
 #[divan::bench(sample_count = 10)]
 fn annotate_each_document(bencher: Bencher) {
     let corpus = &*CORPUS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| {
-            for d in &corpus.documents {
-                black_box(pipeline::annotate(d));
-            }
-        });
+    bench_corpus(bencher, || {
+        for d in &corpus.documents {
+            black_box(pipeline::annotate(d));
+        }
+    });
 }
 
 /// Thread counts for `annotate_all`: one, and one per core.
@@ -329,32 +322,25 @@ fn thread_counts() -> Vec<usize> {
 #[divan::bench(sample_count = 10, args = thread_counts())]
 fn annotate_all_jobs(bencher: Bencher, jobs: usize) {
     let corpus = &*CORPUS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| pipeline::annotate_all(&corpus.documents, Some(jobs), || {}).unwrap());
+    bench_corpus(bencher, || {
+        pipeline::annotate_all(&corpus.documents, Some(jobs), || {}).unwrap()
+    });
 }
 
 /// Merging every annotated document into one graph.
 #[divan::bench(sample_count = 10)]
 fn build_graph(bencher: Bencher) {
-    let corpus = &*CORPUS;
-    let layers = &*LAYERS;
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| pipeline::build_graph(&corpus.documents, &layers.full));
+    let (corpus, layers) = (&*CORPUS, &*LAYERS);
+    bench_corpus(bencher, || {
+        pipeline::build_graph(&corpus.documents, &layers.full)
+    });
 }
 
 /// Writing every graph-wide file (DOT, CSVs, JSON) into a temp folder.
 /// Counted in bytes of input text, like the other stages.
 #[divan::bench(sample_count = 10)]
 fn export_write_all(bencher: Bencher) {
-    let corpus = &*CORPUS;
     let graph = &*GRAPH;
     let dir = tempfile::tempdir().expect("temp dir");
-    bencher
-        .counter(corpus.bytes())
-        .counter(corpus.items())
-        .bench(|| export::write_all(graph, dir.path()).unwrap());
+    bench_corpus(bencher, || export::write_all(graph, dir.path()).unwrap());
 }

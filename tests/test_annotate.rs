@@ -1,46 +1,32 @@
 //! `chronograph annotate`: the stand-off JSON of one document, offsets in
 //! Unicode code points.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
+
+use common::{chronograph, stdout};
 
 /// "Café" in the title: everything after it has code-point offsets one less
 /// than its byte offsets.
 const TEXT: &str = "date 2021-03-03\nCafé harbor deal\n\nAnna Visser, the head of the Port of Rotterdam, resigned in June 2022.\n\nVisser met Maersk in April 2018.\n";
 
-fn chronograph() -> Command {
-    Command::cargo_bin("chronograph").unwrap()
-}
-
 fn annotate_file(path: &Path, extra: &[&str]) -> Value {
-    let output = chronograph()
-        .arg("annotate")
-        .arg(path)
-        .args(extra)
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains("panicked").not())
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(chronograph().arg("annotate").arg(path).args(extra));
     serde_json::from_slice(&output).unwrap()
 }
 
 fn annotate_stdin(text: &str, extra: &[&str]) -> Value {
-    let output = chronograph()
-        .args(["annotate", "-"])
-        .args(extra)
-        .write_stdin(text)
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains("panicked").not())
-        .get_output()
-        .stdout
-        .clone();
+    let output = stdout(
+        chronograph()
+            .args(["annotate", "-"])
+            .args(extra)
+            .write_stdin(text),
+    );
     serde_json::from_slice(&output).unwrap()
 }
 

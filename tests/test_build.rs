@@ -1,12 +1,15 @@
 //! `chronograph build`: the files it writes into `-o DIR` and what a user
 //! relies on in them.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+
+use common::{ENTITY_HEADER, EVENT_HEADER, build, fixtures, parse_csv, write};
 
 /// The five files `build` always writes.
 const FILES: [&str; 5] = [
@@ -17,58 +20,20 @@ const FILES: [&str; 5] = [
     "graph.json",
 ];
 
-/// The header of `timeline.csv` and `events_undated.csv`, as documented.
-const EVENT_HEADER: &str = "date,start,end,precision,event_type,headline,participants,location,certainty,document,sentence,char_start,char_end,event_id,trigger";
-
-/// The header of `entities.csv`, as documented.
-const ENTITY_HEADER: &str = "id,name,type,aliases,mentions,documents,roles";
-
 /// A title with a non-ASCII character, so that code-point offsets differ
 /// from byte offsets for everything after it.
 const CAFE: &str = "date 2021-03-03\nCafé harbor deal\n\nAnna Visser, the head of the Port of Rotterdam, resigned in June 2022.\n\n=SUM(1) Maersk signed a deal with the Port of Rotterdam in May 2019.\n";
 
-fn chronograph() -> Command {
-    Command::cargo_bin("chronograph").unwrap()
-}
-
 fn articles() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles")
+    fixtures("articles")
 }
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
-
-/// Rows of a CSV file as maps from column name to cell.
+/// The header line of a CSV file, and its rows as maps from column name to
+/// cell.
 fn read_csv(path: &Path) -> (String, Vec<HashMap<String, String>>) {
     let text = fs::read_to_string(path).unwrap();
     let header = text.lines().next().unwrap_or_default().to_string();
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let names: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows = reader
-        .records()
-        .map(|record| {
-            let record = record.unwrap();
-            names
-                .iter()
-                .cloned()
-                .zip(record.iter().map(String::from))
-                .collect()
-        })
-        .collect();
-    (header, rows)
-}
-
-fn build(inputs: &[&Path], out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
-    chronograph()
-        .arg("build")
-        .args(inputs)
-        .arg("-o")
-        .arg(out)
-        .args(extra)
-        .assert()
+    (header, parse_csv(&text))
 }
 
 #[test]

@@ -1,16 +1,13 @@
 //! `chronograph entities`: each entity once, with its aliases, as a table,
 //! CSV or JSON.
 
-use std::collections::HashMap;
-use std::fs;
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
 
-/// The header of `entities.csv`, as documented.
-const ENTITY_HEADER: &str = "id,name,type,aliases,mentions,documents,roles";
+use common::{ENTITY_HEADER, chronograph, parse_csv};
 
 /// Anna Visser is named in full once and by surname twice.
 const ONE: &str = "date 2021-03-03\nNews\n\nAnna Visser, the head of the Port of Rotterdam, resigned in June 2022.\n\nVisser met Peter Jansen in Berlin in April 2018.\n\nLater Visser praised the deal.\n";
@@ -18,29 +15,12 @@ const ONE: &str = "date 2021-03-03\nNews\n\nAnna Visser, the head of the Port of
 /// Anna Visser again, in a second document.
 const TWO: &str = "date 2022-07-01\nMore news\n\nAnna Visser joined Maersk in July 2022.\n";
 
-fn chronograph() -> Command {
-    Command::cargo_bin("chronograph").unwrap()
-}
-
 fn corpus() -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    fs::write(root.path().join("one.txt"), ONE).unwrap();
-    fs::write(root.path().join("two.txt"), TWO).unwrap();
-    root
+    common::corpus(&[("one.txt", ONE), ("two.txt", TWO)])
 }
 
 fn run(dir: &Path, format: &str) -> String {
-    let output = chronograph()
-        .arg("entities")
-        .arg(dir)
-        .args(["--format", format])
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains("panicked").not())
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(output).unwrap()
+    common::run("entities", dir, &["--format", format])
 }
 
 #[test]
@@ -48,18 +28,7 @@ fn csv_has_one_row_per_entity_with_its_aliases() {
     let root = corpus();
     let text = run(root.path(), "csv");
     assert_eq!(text.lines().next(), Some(ENTITY_HEADER));
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let names: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    let rows: Vec<HashMap<String, String>> = reader
-        .records()
-        .map(|r| {
-            names
-                .iter()
-                .cloned()
-                .zip(r.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect();
+    let rows = parse_csv(&text);
     let visser: Vec<_> = rows
         .iter()
         .filter(|r| r["name"].contains("Visser") || r["aliases"].contains("Visser"))

@@ -1,16 +1,16 @@
 //! `chronograph timeline`: events in date order, filtered by entity and
 //! date range, as a table, CSV or JSON.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// The header of `timeline.csv`, as documented.
-const EVENT_HEADER: &str = "date,start,end,precision,event_type,headline,participants,location,certainty,document,sentence,char_start,char_end,event_id,trigger";
+use common::{EVENT_HEADER, build, chronograph, parse_csv};
 
 /// Dated events in March 2017, April 2018, May 2019 and June 2022 (written
 /// out of order); "Visser" is Anna Visser's surname in the same article.
@@ -19,29 +19,12 @@ const DATED: &str = "date 2021-03-03\nNews\n\nAnna Visser, the head of the Port 
 /// No publication date: "yesterday" stays unresolved, the event undated.
 const UNDATED: &str = "Undated\n\nPeter Jansen met Shell yesterday.\n";
 
-fn chronograph() -> Command {
-    Command::cargo_bin("chronograph").unwrap()
-}
-
 fn corpus() -> tempfile::TempDir {
-    let root = tempfile::tempdir().unwrap();
-    fs::write(root.path().join("a.txt"), DATED).unwrap();
-    fs::write(root.path().join("b.txt"), UNDATED).unwrap();
-    root
+    common::corpus(&[("a.txt", DATED), ("b.txt", UNDATED)])
 }
 
 fn run(dir: &Path, args: &[&str]) -> String {
-    let output = chronograph()
-        .arg("timeline")
-        .arg(dir)
-        .args(args)
-        .assert()
-        .code(0)
-        .stderr(predicate::str::contains("panicked").not())
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(output).unwrap()
+    common::run("timeline", dir, args)
 }
 
 fn csv_rows(dir: &Path, args: &[&str]) -> Vec<HashMap<String, String>> {
@@ -49,18 +32,7 @@ fn csv_rows(dir: &Path, args: &[&str]) -> Vec<HashMap<String, String>> {
     all.extend_from_slice(args);
     let text = run(dir, &all);
     assert_eq!(text.lines().next(), Some(EVENT_HEADER));
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let names: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    reader
-        .records()
-        .map(|r| {
-            names
-                .iter()
-                .cloned()
-                .zip(r.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    parse_csv(&text)
 }
 
 fn triggers_and_dates(rows: &[HashMap<String, String>]) -> Vec<(String, String)> {
@@ -165,13 +137,7 @@ fn from_and_to_keep_overlapping_events_and_drop_undated_ones() {
 fn csv_has_the_header_of_timeline_csv() {
     let root = corpus();
     let out = tempfile::tempdir().unwrap();
-    chronograph()
-        .arg("build")
-        .arg(root.path())
-        .arg("-o")
-        .arg(out.path())
-        .assert()
-        .code(0);
+    build(&[root.path()], out.path(), &[]).code(0);
     let built = fs::read_to_string(out.path().join("timeline.csv")).unwrap();
     let printed = run(root.path(), &["--format", "csv"]);
     assert_eq!(printed.lines().next(), built.lines().next());
