@@ -34,7 +34,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let loaded = load(&args.input)?;
     let written = export::write_all(&loaded.graph, &args.out)
         .with_context(|| format!("writing into {}", args.out.display()))?;
-    let dot = args.out.join(export::GRAPH_DOT);
+    let dot = written
+        .dot_path()
+        .context("graph.dot was not written")?
+        .to_path_buf();
     let svg = args.out.join(export::GRAPH_SVG);
     let nodes = loaded.graph.graph.node_count();
     if nodes > args.svg_max_nodes {

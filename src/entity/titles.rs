@@ -65,15 +65,6 @@ pub fn title_at(text: &str, tokens: &[Token], i: usize) -> Option<TitleMatch> {
     None
 }
 
-/// True when token `i` alone is a listed title word (no allocation).
-pub fn is_title_word(text: &str, tokens: &[Token], i: usize) -> bool {
-    let Some(token) = tokens.get(i) else {
-        return false;
-    };
-    let word = token.span.text(text);
-    TITLES.contains(word) || (word.ends_with('.') && is_title_abbreviation(word))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ use crate::annotation::{
 };
 use crate::document::Document;
 
-pub use triggers::{Trigger, lookup as lookup_trigger};
+use triggers::Trigger;
 
 /// One trigger found in a sentence, with the token range it covers.
 #[derive(Clone, Debug)]
