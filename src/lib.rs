@@ -14,6 +14,7 @@ pub mod export;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod ner;
 pub mod pipeline;
 pub mod relation;
 pub mod text;

@@ -3,9 +3,12 @@
 mod annotate;
 mod build;
 mod common;
+mod conll;
 mod entities;
+mod eval;
 mod table;
 mod timeline;
+mod train;
 
 use std::process::ExitCode;
 
@@ -31,6 +34,12 @@ pub enum Command {
     Timeline(timeline::Args),
     /// Print the entities found in the articles.
     Entities(entities::Args),
+    /// Train a model (the name tagger) from labelled data.
+    #[command(subcommand)]
+    Train(train::TrainCommand),
+    /// Score a component (the name tagger) against gold data.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
 }
 
 /// How a run ended, for the exit code.
@@ -59,6 +68,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Annotate(args) => annotate::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Train(command) => train::run(command),
+        Command::Eval(command) => eval::run(command),
     }
 }
 

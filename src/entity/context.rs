@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::lexicons::{NONAMES, ORG_CUES};
-use crate::annotation::{Annotated, Span, Token, TokenKind};
+use super::tagger;
+use crate::annotation::{Annotated, EntityType, Span, Token, TokenKind};
 
 /// Lower-case connectors allowed inside a name before "of"-style
 /// continuations ("Ministry of Defense", "Bank of the Philippines").
@@ -28,6 +29,8 @@ pub struct Context<'a> {
     pub lower_words: HashSet<&'a str>,
     /// First token index of each sentence, plus the token count at the end.
     pub sentence_starts: Vec<usize>,
+    /// The learned tagger's type of each token (`None` outside names).
+    pub tagged: Vec<Option<EntityType>>,
 }
 
 impl<'a> Context<'a> {
@@ -64,6 +67,7 @@ impl<'a> Context<'a> {
             timexes: annotated.timexes.iter().map(|t| t.span).collect(),
             lower_words,
             sentence_starts,
+            tagged: tagger::token_types(text, tokens),
         }
     }
 

@@ -19,6 +19,7 @@ mod context;
 pub mod gazetteer;
 mod lexicons;
 mod resolve;
+mod tagger;
 pub mod titles;
 mod typing;
 

@@ -9,15 +9,17 @@
 //! → MISC 6; a place tail word → LOCATION 5; a given name first → PERSON 5
 //! (3 alone); an acronym → ORGANIZATION 4; a verb of saying next to it →
 //! PERSON 3; "in/at/near ..." before a short name → LOCATION 2; a capitalised
-//! function word inside ("Never Give An Inch") → MISC 2; otherwise two or
-//! three words → PERSON 1, one word → PERSON 0.5, four or more → MISC 1.
+//! function word inside ("Never Give An Inch") → MISC 2; and by default two
+//! or three words → PERSON 1, one word → PERSON 0.5, four or more → MISC 1.
+//! Names no rule types get the learned tagger's vote (see [`assign`]).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::candidates::{Candidate, is_org_suffix};
 use super::context::Context;
 use super::gazetteer::country_exact;
 use super::lexicons::{FIRST_NAMES, NONAMES, ORG_CUES, PLACES, SAY_VERBS};
+use super::tagger::name_type;
 use super::titles::title_at;
 use crate::annotation::EntityType;
 
@@ -148,19 +150,48 @@ const fn slot(kind: EntityType) -> usize {
     }
 }
 
+/// Weight of the learned tagger's vote for a mention's type.
+const TAGGER_VOTE: f32 = 2.0;
+
 /// Types every candidate, consistently over the document: names written the
 /// same (ignoring case) get the type with the most summed evidence.
+///
+/// The learned tagger votes ([`TAGGER_VOTE`] a mention) only for names that
+/// no rule types: no mention of the name is a country or a listed name, has
+/// any evidence beyond the defaults by length, or is lent a type by
+/// coordination. Its votes choose the type but never make it "strong", so a
+/// one-word name the tagger alone calls an organization can still be a
+/// person's surname.
 pub fn assign(cx: &Context, candidates: &[Candidate]) -> Vec<Typed> {
     let local: Vec<(Scores, Option<&'static str>, Option<&'static str>)> =
         candidates.iter().map(|c| evidence(cx, c)).collect();
     let mut totals: HashMap<String, Scores> = HashMap::new();
-    for (c, (scores, _, _)) in candidates.iter().zip(&local) {
-        let total = totals.entry(c.surface.to_lowercase()).or_insert([0.0; 4]);
+    let mut ruled: HashSet<String> = HashSet::new();
+    for (c, (scores, country, listed)) in candidates.iter().zip(&local) {
+        let key = c.surface.to_lowercase();
+        let defaults = default_scores(c.tokens.len());
+        if country.is_some()
+            || listed.is_some()
+            || scores.iter().zip(&defaults).any(|(a, b)| a != b)
+        {
+            ruled.insert(key.clone());
+        }
+        let total = totals.entry(key).or_insert([0.0; 4]);
         for (t, s) in total.iter_mut().zip(scores) {
             *t += s;
         }
     }
-    coordination(cx, candidates, &local, &mut totals);
+    ruled.extend(coordination(cx, candidates, &local, &mut totals));
+    let mut votes: HashMap<String, Scores> = HashMap::new();
+    for c in candidates {
+        let key = c.surface.to_lowercase();
+        if ruled.contains(&key) {
+            continue;
+        }
+        if let Some(kind) = name_type(&cx.tagged, &c.tokens) {
+            votes.entry(key).or_insert([0.0; 4])[slot(kind)] += TAGGER_VOTE;
+        }
+    }
     candidates
         .iter()
         .zip(local)
@@ -173,16 +204,20 @@ pub fn assign(cx: &Context, candidates: &[Candidate]) -> Vec<Typed> {
                     strong: true,
                 };
             }
-            let scores = totals
-                .get(&c.surface.to_lowercase())
-                .copied()
-                .unwrap_or([0.0; 4]);
+            let key = c.surface.to_lowercase();
+            let rules = totals.get(&key).copied().unwrap_or([0.0; 4]);
+            let mut scores = rules;
+            if let Some(v) = votes.get(&key) {
+                for (s, v) in scores.iter_mut().zip(v) {
+                    *s += v;
+                }
+            }
             let kind = best(&scores);
             Typed {
                 kind,
                 country: None,
                 listed,
-                strong: listed.is_some() || scores[slot(kind)] >= 3.0,
+                strong: listed.is_some() || rules[slot(kind)] >= 3.0,
             }
         })
         .collect()
@@ -190,13 +225,14 @@ pub fn assign(cx: &Context, candidates: &[Candidate]) -> Vec<Typed> {
 
 /// Lends weakly typed one-word names the type of a firmly typed organization
 /// or place they are listed with ("at IBM and Compaq", "Acme, Norvex and
-/// Vardon"): each such pairing adds 2 to that type.
+/// Vardon"): each such pairing adds 2 to that type. Returns the names
+/// (lower-cased) that were lent a type.
 fn coordination(
     cx: &Context,
     candidates: &[Candidate],
     local: &[(Scores, Option<&'static str>, Option<&'static str>)],
     totals: &mut HashMap<String, Scores>,
-) {
+) -> Vec<String> {
     let firm = |j: usize| -> Option<usize> {
         let (_, country, listed) = &local[j];
         if country.is_some() {
@@ -232,11 +268,12 @@ fn coordination(
             lent.push((c.surface.to_lowercase(), k));
         }
     }
-    for (key, k) in lent {
-        if let Some(t) = totals.get_mut(&key) {
-            t[k] += 2.0;
+    for (key, k) in &lent {
+        if let Some(t) = totals.get_mut(key) {
+            t[*k] += 2.0;
         }
     }
+    lent.into_iter().map(|(key, _)| key).collect()
 }
 
 /// The type with the highest score; ties go to person, then organization,
@@ -385,12 +422,20 @@ fn evidence(cx: &Context, c: &Candidate) -> (Scores, Option<&'static str>, Optio
     {
         s[3] += 2.0;
     }
-    match n {
-        1 => s[0] += 0.5,
-        2 | 3 => s[0] += 1.0,
-        _ => s[3] += 1.0,
+    for (s, d) in s.iter_mut().zip(default_scores(n)) {
+        *s += d;
     }
     (s, None, listed)
+}
+
+/// The weak default evidence of a name of `n` words: one word → PERSON 0.5,
+/// two or three → PERSON 1, four or more → MISC 1.
+fn default_scores(n: usize) -> Scores {
+    match n {
+        1 => [0.5, 0.0, 0.0, 0.0],
+        2 | 3 => [1.0, 0.0, 0.0, 0.0],
+        _ => [0.0, 0.0, 0.0, 1.0],
+    }
 }
 
 /// True for a single word that is itself a news agency-like tail name
