@@ -38,6 +38,7 @@ fn main() {
     );
     LazyLock::force(&LAYERS);
     LazyLock::force(&GRAPH);
+    eprintln!("name tagger input: {} tokens", NER_INPUT.1);
     divan::main();
 }
 
@@ -343,4 +344,42 @@ fn export_write_all(bencher: Bencher) {
     let graph = &*GRAPH;
     let dir = tempfile::tempdir().expect("temp dir");
     bench_corpus(bencher, || export::write_all(graph, dir.path()).unwrap());
+}
+
+/// The words of every document, sentence by sentence, as the name tagger
+/// reads them, and how many tokens they are.
+static NER_INPUT: LazyLock<(Vec<Vec<Vec<String>>>, usize)> = LazyLock::new(|| {
+    let mut count = 0;
+    let docs = CORPUS
+        .documents
+        .iter()
+        .zip(&LAYERS.split)
+        .map(|(d, (sentences, tokens))| {
+            let mut out = vec![Vec::new(); sentences.len()];
+            for t in tokens {
+                if let Some(s) = out.get_mut(t.sentence) {
+                    s.push(t.span.text(&d.text).to_string());
+                    count += 1;
+                }
+            }
+            out
+        })
+        .collect();
+    (docs, count)
+});
+
+/// The learned name tagger (both passes) on every document's tokens, one
+/// thread; counted in tokens (divan's items) and text bytes.
+#[divan::bench(sample_count = 10)]
+fn ner_tag_tokens(bencher: Bencher) {
+    let model = chronograph::ner::shipped().expect("built-in model");
+    let (docs, tokens) = &*NER_INPUT;
+    bencher
+        .counter(CORPUS.bytes())
+        .counter(ItemsCount::new(*tokens))
+        .bench(|| {
+            for sentences in docs {
+                black_box(model.tag_document(black_box(sentences)));
+            }
+        });
 }

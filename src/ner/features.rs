@@ -165,6 +165,67 @@ fn all_caps(word: &str) -> bool {
 /// Extracts the features of one sentence into `out` (cleared first).
 /// `prior` holds the sentence's first-pass tags in the second pass.
 pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mut Features) {
+    let mut base = Features::default();
+    extract_base(words, doc, &mut base);
+    let Some(prior) = prior else {
+        *out = base;
+        return;
+    };
+    let mut second = Features::default();
+    extract_second(words, doc, prior, &mut second);
+    out.keys.clear();
+    out.starts.clear();
+    for i in 0..base.len() {
+        out.starts.push(out.keys.len());
+        out.keys.extend_from_slice(base.token(i));
+        out.keys.extend_from_slice(second.token(i));
+    }
+    out.starts.push(out.keys.len());
+}
+
+/// Lower-cases an ASCII word into `buf` (when it fits), else into a string.
+fn lower_of<'b>(word: &str, buf: &'b mut [u8; 64], owned: &'b mut String) -> &'b str {
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or("")
+    } else {
+        *owned = word.to_lowercase();
+        owned.as_str()
+    }
+}
+
+/// Pushes the prefix and suffix features (1–4 characters) of a lower-cased
+/// word.
+fn push_affixes(k: &mut Vec<u64>, lower: &str) {
+    if lower.is_ascii() {
+        let b = lower.as_bytes();
+        for len in 1..=4.min(b.len()) {
+            k.push(affix_key(t::PREFIX, &b[..len]));
+            k.push(affix_key(t::SUFFIX, &b[b.len() - len..]));
+        }
+        return;
+    }
+    let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    for len in 1..=4.min(bounds.len()) {
+        let pre = &lower[..bounds.get(len).copied().unwrap_or(lower.len())];
+        let suf = &lower[bounds[bounds.len() - len]..];
+        k.push(affix_key(t::PREFIX, pre.as_bytes()));
+        k.push(affix_key(t::SUFFIX, suf.as_bytes()));
+    }
+}
+
+/// The key of a prefix or suffix feature.
+fn affix_key(template: u64, bytes: &[u8]) -> u64 {
+    let mut h = Fx::new(template);
+    h.add_bytes(bytes);
+    h.finish()
+}
+
+/// Extracts the first-pass features of one sentence (everything but the
+/// first-pass labels) into `out` (cleared first).
+pub fn extract_base(words: &[&str], doc: &DocContext, out: &mut Features) {
     out.keys.clear();
     out.starts.clear();
     let n = words.len();
@@ -182,11 +243,17 @@ pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mu
         .collect();
     let folded: Vec<u64> = views.iter().map(|v| v.folded).collect();
     let marks = GAZETTEER.marks(words, &folded);
-    let lettered: Vec<&&str> = words
+    let mut lettered = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let headline = lettered.len() >= 2 && lettered.iter().all(|w| all_caps(w));
+        .peekable();
+    let headline = lettered.peek().is_some() && {
+        let mut count = 0;
+        lettered.all(|w| {
+            count += 1;
+            all_caps(w)
+        }) && count >= 2
+    };
     let lower_at = |j: isize| -> u64 {
         if j < 0 {
             BOUNDARY[0]
@@ -201,16 +268,8 @@ pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mu
             views.get(j as usize).map_or(BOUNDARY[1], |v| v.short)
         }
     };
-    let prior_at = |j: isize| -> u64 {
-        prior.map_or(0, |p| {
-            if j < 0 {
-                BOUNDARY[0]
-            } else {
-                p.get(j as usize)
-                    .map_or(BOUNDARY[1], |t| u64::from(t.0) + 1)
-            }
-        })
-    };
+    let mut buf = [0u8; 64];
+    let mut owned = String::new();
     for (i, w) in words.iter().enumerate() {
         out.starts.push(out.keys.len());
         let v = &views[i];
@@ -221,14 +280,7 @@ pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mu
         k.push(key(t::LOWER, &[v.folded]));
         k.push(key(t::SHAPE, &[v.shape]));
         k.push(key(t::SHORT, &[v.short]));
-        let lower = w.to_lowercase();
-        let chars: Vec<(usize, char)> = lower.char_indices().collect();
-        for len in 1..=4.min(chars.len()) {
-            let pre = &lower[..chars.get(len).map_or(lower.len(), |c| c.0)];
-            let suf = &lower[chars[chars.len() - len].0..];
-            k.push(key(t::PREFIX, &[super::hash::hash_str(pre)]));
-            k.push(key(t::SUFFIX, &[super::hash::hash_str(suf)]));
-        }
+        push_affixes(k, lower_of(w, &mut buf, &mut owned));
         for (d, off) in [(1u64, -1isize), (2, 1), (3, -2), (4, 2)] {
             k.push(key(t::NEIGHBOUR_LOWER, &[d, lower_at(ii + off)]));
             k.push(key(t::NEIGHBOUR_SHAPE, &[d, short_at(ii + off)]));
@@ -246,14 +298,12 @@ pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mu
             k.push(key(t::HEADLINE, &[v.short]));
             k.push(key(t::HEADLINE, &[v.folded]));
         }
-        if let Some((first, last)) = w.split_once('-').map(|(a, _)| (a, w.rsplit('-').next()))
-            && let Some(last) = last
-        {
+        if let Some((first, rest)) = w.split_once('-') {
+            let last = rest.rsplit('-').next().unwrap_or(rest);
             for (d, part) in [(1u64, first), (2, last)] {
                 let f = fold_word(part);
                 k.push(key(t::HYPHEN_PART, &[d, f]));
-                let bits = GAZETTEER.marks(&[part], &[f])[0];
-                push_bits(k, t::HYPHEN_GAZ, d, bits);
+                push_bits(k, t::HYPHEN_GAZ, d, GAZETTEER.word_marks(part, f));
             }
         }
         push_bits(k, t::GAZ, 0, marks[i]);
@@ -268,14 +318,36 @@ pub fn extract(words: &[&str], doc: &DocContext, prior: Option<&[Tag]>, out: &mu
         {
             k.push(key(t::LOWER_ELSEWHERE, &[]));
         }
-        if prior.is_some() {
-            k.push(key(t::PRIOR, &[0, prior_at(ii)]));
-            k.push(key(t::PRIOR, &[1, prior_at(ii - 1), prior_at(ii)]));
-            k.push(key(t::PRIOR, &[2, prior_at(ii), prior_at(ii + 1)]));
-            k.push(key(t::PRIOR_WORD, &[prior_at(ii), v.short]));
-            if let Some(votes) = doc.votes.as_ref().and_then(|m| m.get(&v.folded)) {
-                push_votes(k, votes);
-            }
+    }
+    out.starts.push(out.keys.len());
+}
+
+/// Extracts the second-pass-only features of one sentence into `out`
+/// (cleared first): the first-pass tags `prior` of the token and its
+/// neighbours, and the document's votes for the word.
+pub fn extract_second(words: &[&str], doc: &DocContext, prior: &[Tag], out: &mut Features) {
+    out.keys.clear();
+    out.starts.clear();
+    let prior_at = |j: isize| -> u64 {
+        if j < 0 {
+            BOUNDARY[0]
+        } else {
+            prior
+                .get(j as usize)
+                .map_or(BOUNDARY[1], |t| u64::from(t.0) + 1)
+        }
+    };
+    for (i, w) in words.iter().enumerate() {
+        out.starts.push(out.keys.len());
+        let k = &mut out.keys;
+        let ii = i as isize;
+        let (_, short) = shapes(w);
+        k.push(key(t::PRIOR, &[0, prior_at(ii)]));
+        k.push(key(t::PRIOR, &[1, prior_at(ii - 1), prior_at(ii)]));
+        k.push(key(t::PRIOR, &[2, prior_at(ii), prior_at(ii + 1)]));
+        k.push(key(t::PRIOR_WORD, &[prior_at(ii), short]));
+        if let Some(votes) = doc.votes.as_ref().and_then(|m| m.get(&fold_word(w))) {
+            push_votes(k, votes);
         }
     }
     out.starts.push(out.keys.len());

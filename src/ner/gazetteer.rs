@@ -55,6 +55,8 @@ const MAX_LEN: usize = 6;
 /// The phrase tables: folded phrase hash → bit set of lists.
 pub struct Gazetteer {
     phrases: KeyMap<u16>,
+    /// Folded first word of each phrase → the longest phrase starting with it.
+    firsts: KeyMap<u8>,
 }
 
 /// The hash of a lower-cased word.
@@ -86,13 +88,20 @@ fn extend(phrase: u64, word: u64) -> u64 {
 impl Gazetteer {
     fn insert(&mut self, phrase: &str, list: List) {
         let mut h = 0;
-        let mut n = 0;
+        let mut n = 0u8;
+        let mut first = None;
         for w in phrase.split_whitespace() {
-            h = extend(h, fold_word(w));
+            let f = fold_word(w);
+            first.get_or_insert(f);
+            h = extend(h, f);
             n += 1;
         }
-        if n > 0 && n <= MAX_LEN {
+        if let Some(first) = first
+            && usize::from(n) <= MAX_LEN
+        {
             *self.phrases.entry(h).or_default() |= 1 << list as u16;
+            let longest = self.firsts.entry(first).or_default();
+            *longest = (*longest).max(n);
         }
     }
 
@@ -103,10 +112,13 @@ impl Gazetteer {
     pub fn marks(&self, words: &[&str], folded: &[u64]) -> Vec<u64> {
         let mut marks = vec![0u64; words.len()];
         for i in 0..words.len() {
+            let Some(&longest) = self.firsts.get(&folded[i]) else {
+                continue;
+            };
             let capital = words[i].chars().next().is_some_and(char::is_uppercase);
             let mut best = [0usize; LIST_COUNT];
             let mut h = 0;
-            for len in 1..=MAX_LEN.min(words.len() - i) {
+            for len in 1..=usize::from(longest).min(words.len() - i) {
                 h = extend(h, folded[i + len - 1]);
                 if let Some(&bits) = self.phrases.get(&h) {
                     for (l, b) in best.iter_mut().enumerate() {
@@ -136,6 +148,24 @@ impl Gazetteer {
     }
 }
 
+impl Gazetteer {
+    /// The marks of one word alone (its one-word phrases), given its folded
+    /// hash.
+    pub fn word_marks(&self, word: &str, folded: u64) -> u64 {
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let Some(&bits) = self.phrases.get(&extend(0, folded)) else {
+            return 0;
+        };
+        let mut marks = 0;
+        for (l, list) in LISTS.iter().enumerate() {
+            if bits & (1 << l) != 0 && (capital || !list.needs_capital()) {
+                marks |= 1 << (4 * l + 3);
+            }
+        }
+        marks
+    }
+}
+
 /// Every list, by its number.
 const LISTS: [List; LIST_COUNT] = [
     List::Country,
@@ -156,6 +186,7 @@ const LISTS: [List; LIST_COUNT] = [
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut g = Gazetteer {
         phrases: KeyMap::default(),
+        firsts: KeyMap::default(),
     };
     for (_, entry) in lexicon::entries(include_str!("../../data/lexicon/countries.txt")) {
         let mut forms = entry.split('|').map(str::trim).filter(|f| !f.is_empty());

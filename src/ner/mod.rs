@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 pub use model::{Model, ModelError};
 pub use tags::{Kind, Tag};
 
-use features::{DocContext, Features, extract};
+use features::{DocContext, Features, extract_base, extract_second};
 
 impl Model {
     /// Tags a document given as sentences of words: the first pass tags each
@@ -34,22 +34,27 @@ impl Model {
         let mut doc = DocContext::new(sentences);
         let mut buf = Features::default();
         let mut words: Vec<&str> = Vec::new();
+        let mut base = Vec::with_capacity(sentences.len());
         let mut first = Vec::with_capacity(sentences.len());
         for sentence in sentences {
             words.clear();
             words.extend(sentence.iter().map(AsRef::as_ref));
-            extract(&words, &doc, None, &mut buf);
-            first.push(self.first.decode(&buf));
+            extract_base(&words, &doc, &mut buf);
+            let resolved = self.resolve(&buf);
+            first.push(self.decode(0, &resolved, None));
+            base.push(resolved);
         }
         doc.set_first_pass(sentences, &first);
         sentences
             .iter()
             .zip(&first)
-            .map(|(sentence, prior)| {
+            .zip(&base)
+            .map(|((sentence, prior), resolved)| {
                 words.clear();
                 words.extend(sentence.iter().map(AsRef::as_ref));
-                extract(&words, &doc, Some(prior), &mut buf);
-                self.second.decode(&buf)
+                extract_second(&words, &doc, prior, &mut buf);
+                let extra = self.resolve(&buf);
+                self.decode(1, resolved, Some(&extra))
             })
             .collect()
     }

@@ -19,16 +19,31 @@ const MAGIC: &[u8; 8] = b"CGNER\x01\0\0";
 /// Rows of the transition table: one per tag, then the sentence start.
 pub const TRANS_ROWS: usize = TAG_COUNT + 1;
 
-/// For each tag, the tags (or the start, as [`TAG_COUNT`]) it may follow.
-static PREVIOUS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
-    (0..TAG_COUNT)
-        .map(|t| {
-            let tag = Tag(t as u8);
-            (0..TRANS_ROWS)
-                .filter(|&p| tag.may_follow((p < TAG_COUNT).then_some(Tag(p as u8))))
-                .collect()
-        })
-        .collect()
+/// Which tags may follow which: for each tag, whether it may open a
+/// sentence, and the tags it may follow (at most 9: O and every L and U).
+struct Previous {
+    at_start: [bool; TAG_COUNT],
+    count: [usize; TAG_COUNT],
+    tags: [[usize; 9]; TAG_COUNT],
+}
+
+static PREVIOUS: LazyLock<Previous> = LazyLock::new(|| {
+    let mut p = Previous {
+        at_start: [false; TAG_COUNT],
+        count: [0; TAG_COUNT],
+        tags: [[0; 9]; TAG_COUNT],
+    };
+    for t in 0..TAG_COUNT {
+        let tag = Tag(t as u8);
+        p.at_start[t] = tag.may_follow(None);
+        for q in 0..TAG_COUNT {
+            if tag.may_follow(Some(Tag(q as u8))) {
+                p.tags[t][p.count[t]] = q;
+                p.count[t] += 1;
+            }
+        }
+    }
+    p
 });
 
 /// The best tag sequence for per-token emission scores (`n × 17`) and
@@ -38,37 +53,34 @@ pub fn viterbi(emissions: &[f32], transitions: &[f32]) -> Vec<Tag> {
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![f32::NEG_INFINITY; n * TAG_COUNT];
+    let previous = &*PREVIOUS;
     let mut back = vec![0u8; n * TAG_COUNT];
+    let mut prev = [f32::NEG_INFINITY; TAG_COUNT];
     for t in 0..TAG_COUNT {
-        if PREVIOUS[t].contains(&TAG_COUNT) {
-            score[t] = transitions[TAG_COUNT * TAG_COUNT + t] + emissions[t];
+        if previous.at_start[t] {
+            prev[t] = transitions[TAG_COUNT * TAG_COUNT + t] + emissions[t];
         }
     }
     for i in 1..n {
-        let (done, rest) = score.split_at_mut(i * TAG_COUNT);
-        let prev = &done[(i - 1) * TAG_COUNT..];
+        let mut next = [f32::NEG_INFINITY; TAG_COUNT];
         for t in 0..TAG_COUNT {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for &p in &PREVIOUS[t] {
-                if p == TAG_COUNT {
-                    continue;
-                }
+            for &p in &previous.tags[t][..previous.count[t]] {
                 let s = prev[p] + transitions[p * TAG_COUNT + t];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            rest[t] = best + emissions[i * TAG_COUNT + t];
+            next[t] = best + emissions[i * TAG_COUNT + t];
             back[i * TAG_COUNT + t] = arg as u8;
         }
+        prev = next;
     }
-    let last = &score[(n - 1) * TAG_COUNT..];
     let mut arg = 0;
     for t in 0..TAG_COUNT {
-        if Tag(t as u8).may_end() && last[t] > last[arg] {
+        if Tag(t as u8).may_end() && prev[t] > prev[arg] {
             arg = t;
         }
     }
@@ -121,27 +133,17 @@ impl Weights {
         self.keys.is_empty()
     }
 
-    /// The best tags of a sentence given its features.
-    pub fn decode(&self, features: &Features) -> Vec<Tag> {
-        let mut em = vec![0f32; features.len() * TAG_COUNT];
-        for (i, out) in em.chunks_exact_mut(TAG_COUNT).enumerate() {
-            for k in features.token(i) {
-                if let Some(&r) = self.index.get(k) {
-                    let r = r as usize * TAG_COUNT;
-                    for (o, w) in out.iter_mut().zip(&self.rows[r..r + TAG_COUNT]) {
-                        *o += w;
-                    }
-                }
-            }
-        }
-        viterbi(&em, &self.transitions)
+    /// The factor that maps i16 weights back to scores: the largest absolute
+    /// weight over 32767.
+    fn scale(&self) -> f32 {
+        let max = self.rows.iter().fold(0f32, |m, w| m.max(w.abs()));
+        if max > 0.0 { max / 32767.0 } else { 1.0 }
     }
 
     fn write(&self, out: &mut Vec<u8>) {
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_by_key(|&i| self.keys[i]);
-        let max = self.rows.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let scale = self.scale();
         out.extend((order.len() as u32).to_le_bytes());
         out.extend(scale.to_le_bytes());
         for t in &self.transitions {
@@ -152,7 +154,7 @@ impl Weights {
         }
         for &i in &order {
             for w in &self.rows[i * TAG_COUNT..(i + 1) * TAG_COUNT] {
-                out.extend(((w / scale).round() as i16).to_le_bytes());
+                out.extend(quantize(*w, scale).to_le_bytes());
             }
         }
     }
@@ -171,6 +173,11 @@ impl Weights {
             .collect();
         Ok(Self::new(keys, rows, transitions))
     }
+}
+
+/// A weight as the i16 multiple of `scale` nearest to it.
+fn quantize(w: f32, scale: f32) -> i16 {
+    (w / scale).round().clamp(-32767.0, 32767.0) as i16
 }
 
 /// Why a model could not be read.
@@ -224,12 +231,129 @@ impl<'a> Reader<'a> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Model {
     /// First-pass weights.
-    pub first: Weights,
+    first: Weights,
     /// Second-pass weights.
-    pub second: Weights,
+    second: Weights,
+    /// Both passes' rows under one index, so that a feature is looked up
+    /// once for both.
+    joint: Joint,
+}
+
+/// The union of both passes' features: key → row, and each pass's rows
+/// (zero where a pass has no weight for the feature) as i16 with a scale,
+/// exactly as the model file stores them: half the memory to read per
+/// token.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Joint {
+    index: KeyMap<u32>,
+    rows: [Vec<i16>; 2],
+    scales: [f32; 2],
+}
+
+impl Joint {
+    fn new(passes: [&Weights; 2]) -> Self {
+        let mut index: KeyMap<u32> = KeyMap::default();
+        let mut keys: Vec<u64> = passes.iter().flat_map(|w| w.keys.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for (i, &k) in keys.iter().enumerate() {
+            index.insert(k, i as u32);
+        }
+        let scales = passes.map(Weights::scale);
+        let rows = passes.map(|w| {
+            let scale = w.scale();
+            let mut rows = vec![0i16; keys.len() * TAG_COUNT];
+            for (r, k) in w.keys.iter().enumerate() {
+                let j = index[k] as usize * TAG_COUNT;
+                for (q, x) in rows[j..j + TAG_COUNT]
+                    .iter_mut()
+                    .zip(&w.rows[r * TAG_COUNT..(r + 1) * TAG_COUNT])
+                {
+                    *q = quantize(*x, scale);
+                }
+            }
+            rows
+        });
+        Self {
+            index,
+            rows,
+            scales,
+        }
+    }
+}
+
+/// A sentence's features resolved to joint rows: the rows of each token.
+#[derive(Clone, Debug, Default)]
+pub struct Resolved {
+    rows: Vec<u32>,
+    starts: Vec<usize>,
 }
 
 impl Model {
+    /// A model from the weights of its two passes.
+    pub fn new(first: Weights, second: Weights) -> Self {
+        let joint = Joint::new([&first, &second]);
+        Self {
+            first,
+            second,
+            joint,
+        }
+    }
+
+    /// The rows of a sentence's features (features without weights dropped).
+    pub fn resolve(&self, features: &Features) -> Resolved {
+        let mut out = Resolved {
+            rows: Vec::with_capacity(features.keys.len()),
+            starts: Vec::with_capacity(features.len() + 1),
+        };
+        for i in 0..features.len() {
+            out.starts.push(out.rows.len());
+            out.rows.extend(
+                features
+                    .token(i)
+                    .iter()
+                    .filter_map(|k| self.joint.index.get(k).copied()),
+            );
+        }
+        out.starts.push(out.rows.len());
+        out
+    }
+
+    /// Decodes a sentence with pass 0 (first) or 1 (second), from its
+    /// resolved base features and, in the second pass, its resolved
+    /// second-pass features.
+    pub fn decode(&self, pass: usize, base: &Resolved, extra: Option<&Resolved>) -> Vec<Tag> {
+        let table = &self.joint.rows[pass];
+        let scale = self.joint.scales[pass];
+        let n = base.starts.len().saturating_sub(1);
+        let mut em = vec![0f32; n * TAG_COUNT];
+        for (i, out) in em.chunks_exact_mut(TAG_COUNT).enumerate() {
+            let own = &base.rows[base.starts[i]..base.starts[i + 1]];
+            let more = extra.map_or(&[][..], |e| &e.rows[e.starts[i]..e.starts[i + 1]]);
+            let mut sums = [0i32; TAG_COUNT];
+            for &r in own.iter().chain(more) {
+                let r = r as usize * TAG_COUNT;
+                for (o, &w) in sums.iter_mut().zip(&table[r..r + TAG_COUNT]) {
+                    *o += i32::from(w);
+                }
+            }
+            for (o, s) in out.iter_mut().zip(sums) {
+                *o = s as f32 * scale;
+            }
+        }
+        let transitions = if pass == 0 {
+            &self.first.transitions
+        } else {
+            &self.second.transitions
+        };
+        viterbi(&em, transitions)
+    }
+
+    /// Number of features with weights in the first and second pass.
+    pub fn feature_counts(&self) -> (usize, usize) {
+        (self.first.len(), self.second.len())
+    }
+
     /// The model as bytes of the binary format (weights rounded to i16).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
@@ -249,6 +373,6 @@ impl Model {
         if !input.0.is_empty() {
             return Err(ModelError::Trailing(input.0.len()));
         }
-        Ok(Self { first, second })
+        Ok(Self::new(first, second))
     }
 }

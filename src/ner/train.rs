@@ -433,5 +433,5 @@ pub fn train(
         first.len(),
         second.len()
     ));
-    Model { first, second }
+    Model::new(first, second)
 }
