@@ -3,7 +3,8 @@
 //! The stage runs in four steps, one file each:
 //! [`candidates`] finds capitalised runs and cuts them at titles and
 //! connectors; typing gives each a type from lexicons and context, summed
-//! over the document; resolution groups mentions into entities (surnames,
+//! over the document, with the learned name tagger ([`crate::ner`], run on
+//! the document by `tagger`) voting for names no rule types; resolution groups mentions into entities (surnames,
 //! given names, acronyms, demonyms). The word lists live in `data/lexicon/`
 //! (`titles.txt`, `countries.txt`, `places.txt`, `org_cues.txt`,
 //! `first_names.txt`, `nonames.txt`, `say_verbs.txt`) and are compiled in.
