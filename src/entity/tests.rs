@@ -678,3 +678,21 @@ fn dotted_office_abbreviations_are_not_organizations() {
         );
     }
 }
+
+#[test]
+fn the_tagger_types_names_no_rule_types() {
+    // No title, cue word, list or context rule speaks for these names; the
+    // rules alone would default them to persons.
+    let text = "In January, Gazprom cut gas supplies to Ukraine.";
+    assert_eq!(kind_of(text, "Gazprom"), Some(ORG));
+}
+
+#[test]
+fn the_tagger_never_overrides_a_rule() {
+    // A verb of saying makes "Gazprom" a person by rule here; the tagger's
+    // vote is not counted for a name a rule has typed.
+    let text = "\"Prices will rise,\" said Gazprom.";
+    assert_eq!(kind_of(text, "Gazprom"), Some(PER));
+    let text = "Trump said Gazprom would cut supplies. Trump left.";
+    assert_eq!(kind_of(text, "Trump"), Some(PER));
+}
