@@ -120,6 +120,22 @@ fn bad_conll_input_is_a_clear_error() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no/such/file.iob2"));
+    let empty = write(dir.path(), "empty.iob2", "");
+    chronograph()
+        .args(["train", "ner", "--train"])
+        .arg(&empty)
+        .arg("-o")
+        .arg(dir.path().join("m.bin"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty.iob2: no sentences"));
+    let unlabelled = write(dir.path(), "words.txt", "Paris\n");
+    chronograph()
+        .args(["eval", "ner"])
+        .arg(&unlabelled)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no label column"));
     let not_model = write(dir.path(), "model.bin", "hello");
     chronograph()
         .args(["eval", "ner"])

@@ -52,13 +52,17 @@ pub fn run(command: EvalCommand) -> anyhow::Result<Outcome> {
         }
     } else {
         let model = conll::model(args.model.as_deref())?;
-        // Checks that every sentence has a valid label column.
-        conll::labelled(&args.file, &docs)?;
         let predicted = conll::predict(&model, &docs);
         for (doc, pred) in docs.iter().zip(&predicted) {
             for (sentence, pred) in doc.sentences.iter().zip(pred) {
-                let labels = sentence.column_from_end(0).unwrap_or_default();
-                score.add(&labels, pred);
+                let Some(gold) = sentence.column_from_end(0) else {
+                    bail!(
+                        "{}: sentence \"{}\" has no label column",
+                        args.file,
+                        sentence.words().join(" ")
+                    );
+                };
+                score.add(&gold, pred);
             }
         }
     }

@@ -47,6 +47,9 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Outcome> {
     let TrainCommand::Ner(args) = command;
     let started = Instant::now();
     let train_docs = conll::labelled(&args.train, &conll::read(&args.train)?)?;
+    if train_docs.iter().all(|d| d.sentences.is_empty()) {
+        anyhow::bail!("{}: no sentences to train on", args.train);
+    }
     let dev_docs = match &args.dev {
         Some(path) => Some(conll::labelled(path, &conll::read(path)?)?),
         None => None,
