@@ -4,6 +4,7 @@ mod annotate;
 mod build;
 mod common;
 mod entities;
+mod eval;
 mod table;
 mod timeline;
 
@@ -31,6 +32,8 @@ pub enum Command {
     Timeline(timeline::Args),
     /// Print the entities found in the articles.
     Entities(entities::Args),
+    /// Score an extractor against a gold corpus (`eval timex GOLD_DIR`).
+    Eval(eval::Args),
 }
 
 /// How a run ended, for the exit code.
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Annotate(args) => annotate::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -17,6 +17,7 @@
 //! expression spanning both, with value `2023-01-24T12:26`.
 
 mod anchor;
+pub mod eval;
 mod guards;
 mod lexicon;
 mod normalize;
