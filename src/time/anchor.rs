@@ -18,6 +18,9 @@ pub struct Reference {
     month: Option<NaiveDate>,
     /// First day of the last year stated (or implied).
     year: Option<NaiveDate>,
+    /// First day of the last quarter stated: in results reporting, "a year
+    /// ago" and "last year" then mean that quarter a year back.
+    quarter: Option<NaiveDate>,
 }
 
 impl Reference {
@@ -40,6 +43,9 @@ impl Reference {
                 self.year = first_of_year(b.start.year());
             }
             Precision::Quarter | Precision::Half | Precision::Season => {
+                if b.precision == Precision::Quarter {
+                    self.quarter = Some(b.start);
+                }
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
             }
@@ -79,6 +85,38 @@ pub struct Context<'a> {
 /// another time (TIMEX3 `temporalFunction`).
 pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
     match val {
+        Val::YearBack { from_ref } => {
+            let quarter = cx
+                .reference
+                .quarter
+                .and_then(|q| shifted(q, Gran::Quarter, -4));
+            match quarter {
+                Some(value) => (value, true),
+                None if *from_ref => resolve_plain(
+                    &Val::FromRef {
+                        gran: Gran::Year,
+                        offset: -1,
+                    },
+                    cx,
+                ),
+                None => resolve_plain(
+                    &Val::FromDct {
+                        gran: Gran::Year,
+                        offset: -1,
+                        pod: None,
+                    },
+                    cx,
+                ),
+            }
+        }
+        _ => resolve_plain(val, cx),
+    }
+}
+
+/// [`resolve`] of everything but [`Val::YearBack`].
+fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
+    match val {
+        Val::YearBack { .. } => (String::new(), true),
         Val::Fixed(v) => (v.clone(), false),
         Val::Ref(v) => (v.to_string(), true),
         Val::FromDct { gran, offset, pod } => {

@@ -61,7 +61,10 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             tense,
         };
         let (value, relative) = anchor::resolve(&c.val, &cx);
-        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+        // A comparison ("up from $5 million a year ago") does not move the
+        // time the text talks about.
+        let comparison = c.val.is_comparison();
+        if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison {
             reference.update(&value);
         }
         if let Some(b) = bounds(&value)

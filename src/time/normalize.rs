@@ -100,6 +100,13 @@ pub enum Val {
         /// Part of day code.
         pod: Option<String>,
     },
+    /// "A year ago", "a year earlier": the year before the document date
+    /// (or the time the text talks about, `from_ref`), or, when the text is
+    /// reporting on a quarter, that quarter a year back (`1988-Q3`).
+    YearBack {
+        /// Counted from the time the text talks about ("earlier").
+        from_ref: bool,
+    },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -110,6 +117,20 @@ pub enum Val {
 }
 
 impl Val {
+    /// True for a comparison with the same period a year back ("a year
+    /// ago", "the year-earlier quarter"), which does not move the time the
+    /// text talks about.
+    pub fn is_comparison(&self) -> bool {
+        matches!(
+            self,
+            Val::YearBack { .. }
+                | Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -4,
+                }
+        )
+    }
+
     /// True when resolving the value depends on the tense of the sentence.
     pub fn needs_tense(&self) -> bool {
         matches!(
@@ -444,6 +465,9 @@ pub fn candidate(
                 Unit::Second | Unit::Minute | Unit::Hour => return None,
             };
             out.val = match anchor {
+                _ if unit == Unit::Year && n == -1 => Val::YearBack {
+                    from_ref: anchor == Anchor::Reference,
+                },
                 Anchor::Dct => Val::FromDct {
                     gran,
                     offset,
