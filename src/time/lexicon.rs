@@ -133,10 +133,12 @@ pub struct Tables {
     pub duration_mods: HashMap<String, &'static str>,
     /// Frequency adverbs → SET value.
     pub sets: HashMap<String, &'static str>,
-    /// Future cues (lower-case phrases).
-    pub future: Vec<String>,
-    /// Past cues (lower-case words).
-    pub past: Vec<String>,
+    /// Future cues (lower-case phrases, as words).
+    pub future: Vec<Vec<String>>,
+    /// Past cues (lower-case phrases, as words).
+    pub past: Vec<Vec<String>>,
+    /// Reporting verbs: past cues only before the expression.
+    pub report: Vec<Vec<String>>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
     /// Words before a bare number that show it is not a year.
@@ -214,11 +216,13 @@ fn build_tables() -> Tables {
     }
     let mut future = Vec::new();
     let mut past = Vec::new();
+    let mut report = Vec::new();
     for (section, k, _) in pairs(TENSE) {
-        if section == "future" {
-            future.push(key(k));
-        } else {
-            past.push(key(k));
+        let words = key(k).split(' ').map(str::to_string).collect();
+        match section {
+            "future" => future.push(words),
+            "report" => report.push(words),
+            _ => past.push(words),
         }
     }
     Tables {
@@ -241,6 +245,7 @@ fn build_tables() -> Tables {
         sets: map_str(SETS),
         future,
         past,
+        report,
         blocked_after_year: pairs(NOT_YEARS)
             .filter(|(s, _, _)| *s == "after")
             .map(|(_, k, _)| key(k))

@@ -50,7 +50,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             let sentence = sentences
                 .get(index)
                 .map_or(Span::new(0, text.len()), |s| s.span);
-            tense::of_sentence(clause(text, sentence, c.span))
+            let (before, after) = clause(text, sentence, c.span);
+            tense::of_context(before, after)
         } else {
             Tense::Unknown
         };
@@ -86,7 +87,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
 
 /// The words around an expression that tell its tense: up to 80 bytes
 /// before it and 40 after, inside its sentence (long sentences mix tenses).
-fn clause(text: &str, sentence: Span, span: Span) -> &str {
+fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str) {
     let mut start = span.start.saturating_sub(80).max(sentence.start);
     let mut end = (span.end + 40).min(sentence.end).min(text.len());
     while start < span.start && !text.is_char_boundary(start) {
@@ -95,7 +96,10 @@ fn clause(text: &str, sentence: Span, span: Span) -> &str {
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }
-    text.get(start..end).unwrap_or("")
+    (
+        text.get(start..span.start).unwrap_or(""),
+        text.get(span.end..end).unwrap_or(""),
+    )
 }
 
 #[cfg(test)]
