@@ -72,6 +72,16 @@ impl Unit {
     }
 }
 
+/// A modifier word before a time expression ("early", "about").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modifier {
+    /// The TIMEX3 `mod` it gives, empty for none.
+    pub value: &'static str,
+    /// True when the word belongs inside the expression's span ("early
+    /// 2019"); false when it only gives the mod ("about | two weeks").
+    pub inside: bool,
+}
+
 /// Where a shift ("ago", "later") counts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
@@ -128,9 +138,9 @@ pub struct Tables {
     /// Shift words → (sign, anchor).
     pub shifts: HashMap<String, (i64, Anchor)>,
     /// Date modifiers → TIMEX3 mod (empty: widen only).
-    pub date_mods: HashMap<String, &'static str>,
+    pub date_mods: HashMap<String, Modifier>,
     /// Duration modifiers → TIMEX3 mod.
-    pub duration_mods: HashMap<String, &'static str>,
+    pub duration_mods: HashMap<String, Modifier>,
     /// Frequency adverbs → SET value.
     pub sets: HashMap<String, &'static str>,
     /// Future cues (lower-case phrases, as words).
@@ -208,10 +218,20 @@ fn build_tables() -> Tables {
     let mut date_mods = HashMap::new();
     let mut duration_mods = HashMap::new();
     for (section, k, v) in pairs(MODIFIERS) {
+        let modifier = match v.split_once('|') {
+            Some((m, place)) => Modifier {
+                value: m.trim(),
+                inside: place.trim() != "outside",
+            },
+            None => Modifier {
+                value: v,
+                inside: true,
+            },
+        };
         if section == "date" {
-            date_mods.insert(key(k), v);
+            date_mods.insert(key(k), modifier);
         } else {
-            duration_mods.insert(key(k), v);
+            duration_mods.insert(key(k), modifier);
         }
     }
     let mut future = Vec::new();

@@ -674,7 +674,7 @@ pub fn candidate(
             out.modifier = TABLES
                 .date_mods
                 .get(&key(m.get("part")?.as_str()))
-                .copied()
+                .map(|m| m.value)
                 .filter(|m| !m.is_empty());
             out.val = Val::FromDct {
                 gran,

@@ -122,9 +122,11 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
     let Some(modifier) = table.get(&key(phrase.as_str())) else {
         return;
     };
-    c.span.start = from + phrase.start();
-    if !modifier.is_empty() && c.modifier.is_none() {
-        c.modifier = Some(modifier);
+    if modifier.inside {
+        c.span.start = from + phrase.start();
+    }
+    if !modifier.value.is_empty() && c.modifier.is_none() {
+        c.modifier = Some(modifier.value);
     }
 }
 
