@@ -24,6 +24,7 @@ const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
 const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
+const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
 /// A unit of time as listed in `units.txt`.
@@ -125,6 +126,8 @@ pub struct Tables {
     pub units: HashMap<String, Unit>,
     /// Season names → TIMEX3 code.
     pub seasons: HashMap<String, &'static str>,
+    /// Holiday names → rule (`12-25`, `11-4-4`, `easter-2`).
+    pub holidays: HashMap<String, &'static str>,
     /// Parts of day → TIMEX3 code.
     pub parts_of_day: HashMap<String, &'static str>,
     /// Reference words → `PRESENT_REF` etc.
@@ -254,6 +257,7 @@ fn build_tables() -> Tables {
             .filter_map(|(_, k, v)| Some((key(k), Unit::from_code(v)?)))
             .collect(),
         seasons: map_str(SEASONS),
+        holidays: map_str(HOLIDAYS),
         parts_of_day: map_str(PARTS_OF_DAY),
         references: map_str(REFERENCES),
         days,
@@ -411,7 +415,11 @@ fn expand(template: &str) -> String {
     let clock = format!(
         r"(?:(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?P<ampm>{ampm}))?|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>{ampm})){zone}"
     );
-    let replacements: [(&str, String); 15] = [
+    let replacements: [(&str, String); 16] = [
+        (
+            "{holiday}",
+            format!("(?P<holiday>(?i:{}))", alternation(keys(HOLIDAYS), false)),
+        ),
         (
             "{month}",
             format!(r"\b(?P<month>{})", month_alternation(false)),

@@ -100,6 +100,13 @@ pub enum Val {
         /// Part of day code.
         pod: Option<String>,
     },
+    /// A holiday without its year: `rule` from `holidays.txt`.
+    Holiday {
+        /// `12-25`, `11-4-4`, `easter-2` ...
+        rule: &'static str,
+        /// Which occurrence.
+        pick: Pick,
+    },
     /// "A year ago", "a year earlier": the year before the document date
     /// (or the time the text talks about, `from_ref`), or, when the text is
     /// reporting on a quarter, that quarter a year back (`1988-Q3`).
@@ -139,6 +146,9 @@ impl Val {
                 pick: Pick::Tense,
                 ..
             } | Val::Weekday {
+                pick: Pick::Tense,
+                ..
+            } | Val::Holiday {
                 pick: Pick::Tense,
                 ..
             }
@@ -317,6 +327,20 @@ pub fn candidate(
         "season_year" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
             out.val = Val::Fixed(format!("{:04}-{code}", m.num("year")?));
+        }
+        "holiday" => {
+            let rule = *TABLES.holidays.get(&key(m.get("holiday")?.as_str()))?;
+            out.val = match m.num("year") {
+                Some(year) => Val::Fixed(
+                    super::anchor::holiday(i32::try_from(year).ok()?, rule)?
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                None => Val::Holiday {
+                    rule,
+                    pick: m.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+                },
+            };
         }
         "season_rel" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
