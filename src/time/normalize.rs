@@ -361,7 +361,10 @@ pub fn candidate(
                     return None;
                 }
             }
-            let strict = matches!(cue.as_str(), "the" | "of" | "by" | "to" | "and" | "or");
+            let strict = matches!(
+                cue.as_str(),
+                "the" | "of" | "by" | "to" | "and" | "or" | "a" | "that" | "for" | "its" | "their"
+            );
             let range = if strict { 1700..=2099 } else { 1000..=2099 };
             if !range.contains(&year) {
                 return None;
@@ -688,6 +691,16 @@ pub fn candidate(
                 Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
                 None => format!("{year:04}"),
             });
+        }
+        "year_end" | "full_year" => {
+            if name == "year_end" {
+                out.modifier = Some("END");
+            }
+            out.val = Val::FromDct {
+                gran: Gran::Year,
+                offset: 0,
+                pod: None,
+            };
         }
         "unit_part" => {
             let gran = match key(m.get("unit")?.as_str()).as_str() {
