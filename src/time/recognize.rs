@@ -91,11 +91,26 @@ fn select(
     let mut out: Vec<(Candidate, usize)> = kept.into_values().collect();
     let mut previous_end = 0;
     for (c, index) in &mut out {
+        drop_article_of_adjective(text, c);
         let floor = previous_end.max(sentences.get(*index).map_or(0, |s| s.span.start));
         widen(text, c, floor);
         previous_end = c.span.end;
     }
     out
+}
+
+/// "the [30-day] period", "the [third-quarter] loss": an expression used as
+/// a hyphenated adjective leaves the article out (the article belongs to
+/// the noun after it), as TimeBank marks them.
+fn drop_article_of_adjective(text: &str, c: &mut Candidate) {
+    let Some(covered) = text.get(c.span.start..c.span.end) else {
+        return;
+    };
+    let last = covered.rsplit(' ').next().unwrap_or("");
+    let adjective = last.contains('-') && !last.ends_with('s') && last.len() < covered.len();
+    if adjective && starts_with_the(text, c.span) {
+        c.span.start += 4;
+    }
 }
 
 /// Takes in a modifier standing right before the candidate, not before `floor`.
