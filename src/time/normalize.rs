@@ -342,6 +342,24 @@ pub fn candidate(
                 },
             };
         }
+        "season_bare" => {
+            let season = m.get("season")?;
+            let code = *TABLES.seasons.get(&key(season.as_str()))?;
+            let word = season.as_str();
+            let after = text[out.span.end..].trim_start();
+            let needs_the = matches!(code, "SP" | "FA");
+            if (needs_the && m.get("the").is_none())
+                || after.starts_with("of ")
+                || (needs_the && after.starts_with("in "))
+                || word.chars().all(|c| c.is_uppercase())
+            {
+                return None;
+            }
+            out.val = Val::Cyclic {
+                suffix: format!("-{code}"),
+                pick: Pick::Tense,
+            };
+        }
         "season_rel" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
             out.val = Val::Cyclic {
