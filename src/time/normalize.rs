@@ -710,6 +710,23 @@ pub fn candidate(
                 None => format!("{year:04}"),
             });
         }
+        "year_back_adj" => {
+            // "the year-earlier third quarter", "the year-ago nine months":
+            // part of a longer expression this rule does not read.
+            let next: String = text[out.span.end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let next = key(&next);
+            if TABLES.units.contains_key(&next)
+                || TABLES.ordinals.contains_key(&next)
+                || TABLES.numbers.contains_key(&next)
+            {
+                return None;
+            }
+            out.val = Val::YearBack { from_ref: true };
+        }
         "year_end" | "full_year" => {
             if name == "year_end" {
                 out.modifier = Some("END");
