@@ -710,6 +710,14 @@ pub fn candidate(
                 None => format!("{year:04}"),
             });
         }
+        "year_ended" => {
+            let after = text[out.span.end..].trim_start();
+            if !(after.starts_with("ended ") || after.starts_with("ending ")) {
+                return None;
+            }
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed("P1Y".to_string());
+        }
         "year_back_adj" => {
             // "the year-earlier third quarter", "the year-ago nine months":
             // part of a longer expression this rule does not read.
