@@ -161,6 +161,13 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
             (with_pod(value, pod.as_deref()), true)
         }
+        Val::YearPeriod { year } => {
+            let value = match cx.reference.quarter {
+                Some(q) => format!("{year:04}-Q{}", (q.month() - 1) / 3 + 1),
+                None => format!("{year:04}"),
+            };
+            (value, false)
+        }
         Val::Holiday { rule, pick } => {
             let value = cx
                 .dct

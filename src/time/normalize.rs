@@ -100,6 +100,12 @@ pub enum Val {
         /// Part of day code.
         pod: Option<String>,
     },
+    /// "The 1988 period": the quarter the text reports on, in that year
+    /// (`1988-Q3`), or the year when no quarter was stated.
+    YearPeriod {
+        /// The year written.
+        year: i32,
+    },
     /// A holiday without its year: `rule` from `holidays.txt`.
     Holiday {
         /// `12-25`, `11-4-4`, `easter-2` ...
@@ -131,6 +137,7 @@ impl Val {
         matches!(
             self,
             Val::YearBack { .. }
+                | Val::YearPeriod { .. }
                 | Val::FromRef {
                     gran: Gran::Quarter,
                     offset: -4,
@@ -709,6 +716,23 @@ pub fn candidate(
                 Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
                 None => format!("{year:04}"),
             });
+        }
+        "month_rel_year" => {
+            let month = month(m.get("month")?.as_str())?;
+            let offset = match key(m.get("rel")?.as_str()).as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            out.val = Val::DctYear {
+                offset,
+                suffix: format!("-{month:02}"),
+            };
+        }
+        "year_period" => {
+            out.val = Val::YearPeriod {
+                year: i32::try_from(m.num("year")?).ok()?,
+            };
         }
         "year_ended" => {
             let after = text[out.span.end..].trim_start();
