@@ -51,8 +51,24 @@ impl Reference {
             }
             Precision::Year => {
                 self.year = first_of_year(b.start.year());
+                self.quarter = None;
             }
             Precision::Decade | Precision::Century => {}
+        }
+    }
+
+    /// Records a length of time the text now reports on ("the first nine
+    /// months"): half a year or more ends talk of a single quarter.
+    pub fn update_duration(&mut self, value: &str) {
+        let long = value
+            .strip_prefix('P')
+            .and_then(|rest| {
+                let (number, unit) = rest.split_at(rest.len().checked_sub(1)?);
+                Some((number.parse::<u32>().ok()?, unit))
+            })
+            .is_some_and(|(n, unit)| unit == "Y" || (unit == "M" && n >= 6));
+        if long {
+            self.quarter = None;
         }
     }
 

@@ -67,6 +67,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         let comparison = c.val.is_comparison();
         if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison {
             reference.update(&value);
+        } else if c.kind == TimexType::Duration {
+            reference.update_duration(&value);
         }
         if let Some(b) = bounds(&value)
             && matches!(b.precision, Precision::Day | Precision::Time)

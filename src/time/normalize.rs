@@ -757,7 +757,8 @@ pub fn candidate(
             {
                 return None;
             }
-            out.val = Val::YearBack { from_ref: true };
+            // An adjective of the period being reported: a year before now.
+            out.val = Val::YearBack { from_ref: false };
         }
         "year_end" | "full_year" => {
             if name == "year_end" {
