@@ -75,7 +75,8 @@ impl Reference {
     fn for_gran(&self, gran: Gran) -> Option<NaiveDate> {
         match gran {
             Gran::Day | Gran::Week | Gran::Weekend => self.day,
-            Gran::Month | Gran::Quarter => self.month.or(self.day),
+            Gran::Quarter => self.quarter.or(self.month).or(self.day),
+            Gran::Month => self.month.or(self.day),
             Gran::Year | Gran::Decade | Gran::Century => self.year.or(self.month).or(self.day),
         }
     }

@@ -312,6 +312,8 @@ pub fn candidate(
             let suffix = format!("-{}{n}", if half { 'H' } else { 'Q' });
             if let Some(year) = m.num("year") {
                 out.val = Val::Fixed(format!("{year:04}{suffix}"));
+            } else if m.get("back").is_some() {
+                out.val = Val::DctYear { offset: -1, suffix };
             } else if let Some(rel) = m.get("rel") {
                 let offset = match key(rel.as_str()).as_str() {
                     "last" => -1,
