@@ -152,6 +152,8 @@ pub struct Tables {
     pub past: Vec<Vec<String>>,
     /// Reporting verbs: past cues only before the expression.
     pub report: Vec<Vec<String>>,
+    /// Deadline words: future cues only right before the expression.
+    pub deadline: Vec<Vec<String>>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
     /// Words before a bare number that show it is not a year.
@@ -240,11 +242,13 @@ fn build_tables() -> Tables {
     let mut future = Vec::new();
     let mut past = Vec::new();
     let mut report = Vec::new();
+    let mut deadline = Vec::new();
     for (section, k, _) in pairs(TENSE) {
         let words = key(k).split(' ').map(str::to_string).collect();
         match section {
             "future" => future.push(words),
             "report" => report.push(words),
+            "deadline" => deadline.push(words),
             _ => past.push(words),
         }
     }
@@ -270,6 +274,7 @@ fn build_tables() -> Tables {
         future,
         past,
         report,
+        deadline,
         blocked_after_year: pairs(NOT_YEARS)
             .filter(|(s, _, _)| *s == "after")
             .map(|(_, k, _)| key(k))

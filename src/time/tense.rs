@@ -23,6 +23,16 @@ pub enum Tense {
 pub fn of_context(before: &str, after: &str) -> Tense {
     let before = words(before);
     let after = words(after);
+    let deadline = before.len().checked_sub(1).is_some_and(|last| {
+        let word = &before[last].text;
+        TABLES
+            .deadline
+            .iter()
+            .any(|d| d.len() == 1 && d[0] == *word)
+    });
+    if deadline {
+        return Tense::Future;
+    }
     for distance in 0..before.len().max(after.len()) {
         if distance < before.len() {
             let upto = &before[..before.len() - distance];
