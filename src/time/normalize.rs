@@ -974,6 +974,8 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
             let n = n * factor;
             if n.fract() == 0.0 && n < 1e15 {
                 format!("P{t}{}{letter}", n as u64)
+            } else if let Some(split) = split_fraction(n, letter, time) {
+                split
             } else {
                 let s = format!("{n:.2}");
                 let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -981,6 +983,34 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
             }
         }
     }
+}
+
+/// A fractional amount written with the next smaller unit, as TIMEX3
+/// values are ("a minute and a half" `PT1M30S`, "half a year" `P6M`,
+/// "5 1/2 hours" `PT5H30M`), when that comes out whole.
+fn split_fraction(n: f64, letter: char, time: bool) -> Option<String> {
+    let (per, smaller, smaller_time) = match (letter, time) {
+        ('Y', false) => (12.0, 'M', false),
+        ('D', false) => (24.0, 'H', true),
+        ('H', true) => (60.0, 'M', true),
+        ('M', true) => (60.0, 'S', true),
+        _ => return None,
+    };
+    let whole = n.trunc();
+    let part = (n.fract() * per * 1000.0).round() / 1000.0;
+    if part.fract() != 0.0 || !(0.0..1e12).contains(&whole) {
+        return None;
+    }
+    let (whole, part) = (whole as u64, part as u64);
+    let t = if time { "T" } else { "" };
+    let head = if whole > 0 {
+        format!("{whole}{letter}")
+    } else {
+        String::new()
+    };
+    // A time part after a date part needs its own "T" ("P1DT12H").
+    let t_part = if smaller_time && !time { "T" } else { "" };
+    Some(format!("P{t}{head}{t_part}{part}{smaller}"))
 }
 
 /// Hour and minute from the clock groups, 12-hour times converted.
@@ -1016,7 +1046,14 @@ mod tests {
         assert_eq!(duration_value(Some(24.0), Unit::Hour), "PT24H");
         assert_eq!(duration_value(Some(1.0), Unit::Decade), "P10Y");
         assert_eq!(duration_value(None, Unit::Month), "PXM");
-        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1.5Y");
+        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Year), "P6M");
+        assert_eq!(duration_value(Some(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration_value(Some(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        // No whole smaller unit: the decimal stays.
+        assert_eq!(duration_value(Some(1.5), Unit::Week), "P1.5W");
+        assert_eq!(duration_value(Some(1.25), Unit::Month), "P1.25M");
         assert_eq!(duration_value(Some(2.0), Unit::Fortnight), "P4W");
     }
 }
