@@ -439,7 +439,7 @@ fn expand(template: &str) -> String {
         ),
         (
             "{num}",
-            format!(r"(?P<num>\d{{1,9}}(?:\.\d+)?|(?i:{number_words}))"),
+            format!(r"(?P<num>\d{{1,9}}(?:\.\d+|\s+1/2)?|(?i:{number_words}))"),
         ),
         (
             "{unit}",

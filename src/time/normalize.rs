@@ -933,7 +933,17 @@ fn unit(word: &str) -> Option<Unit> {
 /// `None` when it is not a number.
 fn amount(word: &str) -> Option<Option<f64>> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return word.parse::<f64>().ok().filter(|n| n.is_finite()).map(Some);
+        // "5 1/2": five and a half.
+        let (whole, half) = match word.strip_suffix("1/2") {
+            Some(rest) => (rest.trim_end(), 0.5),
+            None => (word, 0.0),
+        };
+        return whole
+            .parse::<f64>()
+            .ok()
+            .map(|n| n + half)
+            .filter(|n| n.is_finite())
+            .map(Some);
     }
     TABLES.numbers.get(&key(word)).map(|n| n.map(f64::from))
 }
