@@ -88,7 +88,13 @@ fn select(
             kept.insert(c.span.start, (c, index));
         }
     }
-    let mut out: Vec<(Candidate, usize)> = kept.into_values().collect();
+    let mut out: Vec<(Candidate, usize)> = kept
+        .into_values()
+        .filter(|(c, index)| {
+            let start = sentences.get(*index).map_or(0, |s| s.span.start);
+            !title_case_name(text, c.span, start)
+        })
+        .collect();
     let mut previous_end = 0;
     for (c, index) in &mut out {
         drop_article_of_adjective(text, c);
@@ -97,6 +103,37 @@ fn select(
         previous_end = c.span.end;
     }
     out
+}
+
+/// True when the expression ends in a word written in lower case in
+/// running text (a unit, "noon", "today") but here in Title Case in the
+/// middle of a sentence: the name of a show or film ("This Week", "60
+/// Minutes", "High Noon"), not a time. Holidays ("Election Day") are kept.
+fn title_case_name(text: &str, span: Span, sentence_start: usize) -> bool {
+    let Some(covered) = text.get(span.start..span.end) else {
+        return false;
+    };
+    let last = covered.rsplit([' ', '-']).next().unwrap_or("");
+    let mut chars = last.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let common = {
+        let word = key(last);
+        TABLES.units.contains_key(&word)
+            || matches!(
+                word.as_str(),
+                "noon" | "midnight" | "today" | "tonight" | "tomorrow"
+            )
+    };
+    let opening = text
+        .get(sentence_start.min(span.start)..span.start)
+        .unwrap_or("")
+        .trim_matches(|c: char| c.is_whitespace() || "\"'`‘’“”(".contains(c));
+    if !(title_case && common && !opening.is_empty()) {
+        return false;
+    }
+    // Holidays are names that end in "Day" and are times all the same.
+    let phrase = key(covered);
+    !TABLES.holidays.keys().any(|h| phrase.ends_with(h.as_str()))
 }
 
 /// "the [30-day] period", "the [third-quarter] loss": an expression used as
