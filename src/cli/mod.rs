@@ -37,7 +37,7 @@ pub enum Command {
     /// Train a model (the name tagger) from labelled data.
     #[command(subcommand)]
     Train(train::TrainCommand),
-    /// Score a component (the name tagger) against gold data.
+    /// Score an extractor against gold data (`eval ner FILE`, `eval timex GOLD_DIR`).
     #[command(subcommand)]
     Eval(eval::EvalCommand),
 }

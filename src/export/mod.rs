@@ -22,6 +22,7 @@ pub mod annotation;
 pub mod csv;
 pub mod dot;
 pub mod json;
+pub mod timeml;
 
 use std::fs;
 use std::io::Write;

@@ -15,9 +15,11 @@ mod text;
 mod timeml;
 mod walk;
 
+pub use timeml::{TextTimex, text_timexes};
+
 use std::collections::HashSet;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -203,6 +205,33 @@ pub fn read_inputs(inputs: &[String], options: &IngestOptions) -> Ingested {
     }
     make_ids_unique(&mut ingested.documents);
     ingested
+}
+
+/// Every file below `directory` (recursively, sorted by path, hidden entries
+/// left out), or why a path could not be listed: the folder walk that
+/// [`read_inputs`] uses, for callers that read files their own way.
+pub fn list_files(directory: &Path) -> Vec<Result<PathBuf, Skipped>> {
+    walk::files(directory)
+}
+
+/// A TimeML file read for scoring: the document (its text and DCT, as
+/// [`read_inputs`] would read it) and the `TIMEX3`s annotated in its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoldTimeMl {
+    /// The document, tags removed.
+    pub document: Document,
+    /// The annotated time expressions, creation time left out.
+    pub timexes: Vec<TextTimex>,
+}
+
+/// Reads one TimeML file with its `TIMEX3` annotations (see [`GoldTimeMl`]).
+pub fn read_timeml_gold(path: &Path) -> Result<GoldTimeMl, ReadError> {
+    let bytes = std::fs::read(path)?;
+    let xml = decode(&bytes, false)?;
+    let source = path.to_string_lossy();
+    let document = timeml::read(&stem(path), &source, xml, &IngestOptions::default())?;
+    let timexes = timeml::text_timexes(xml)?;
+    Ok(GoldTimeMl { document, timexes })
 }
 
 /// Reads one file; whatever fails becomes a [`Skipped`] for `source`.

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::annotation::Span;
 use crate::document::Document;
 
 use super::{IngestOptions, ReadError, dct};
@@ -23,6 +24,9 @@ static TIMEX3_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<TIMEX3\s[^>]*>").expect("valid regex"));
 static CREATION_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"\sfunctionInDocument\s*=\s*["']CREATION_TIME["']"#).expect("valid regex")
+});
+static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([A-Za-z_:][-\w.:]*)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid regex")
 });
 static VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"\svalue\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid regex"));
@@ -55,6 +59,73 @@ pub(crate) fn read(
     Ok(document)
 }
 
+/// A `TIMEX3` annotated inside the `TEXT` of a TimeML file (gold data).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextTimex {
+    /// Byte span into the document text (the character data of `TEXT`, as
+    /// [`read`] gives it), so it lines up with the tagger's spans.
+    pub span: Span,
+    /// `tid`, empty when missing.
+    pub tid: String,
+    /// `type` as written (`DATE`, `TIME`, `DURATION`, `SET`).
+    pub kind: String,
+    /// `value` as written.
+    pub value: String,
+    /// `mod`, when given.
+    pub modifier: Option<String>,
+}
+
+/// The `TIMEX3` elements inside `TEXT`, in text order, with spans into the
+/// text [`read`] returns. The document's creation time
+/// (`functionInDocument="CREATION_TIME"`) is left out wherever it stands.
+/// Fails like [`read`] when there is no `TEXT` element.
+pub fn text_timexes(xml: &str) -> Result<Vec<TextTimex>, ReadError> {
+    let content = text_element(xml).ok_or(ReadError::NoTextElement)?;
+    let mut found = Vec::new();
+    let mut open: Option<(TextTimex, bool)> = None;
+    scan(content, |tag, offset| {
+        if let Some(attributes) = tag.strip_prefix("<TIMEX3") {
+            let attribute = |name: &str| attribute(attributes, name);
+            let creation = attribute("functionInDocument").as_deref() == Some("CREATION_TIME");
+            let timex = TextTimex {
+                span: Span::new(offset, offset),
+                tid: attribute("tid").unwrap_or_default(),
+                kind: attribute("type").unwrap_or_default(),
+                value: attribute("value").unwrap_or_default(),
+                modifier: attribute("mod").filter(|m| !m.is_empty()),
+            };
+            if attributes.trim_end().ends_with('/') {
+                if !creation {
+                    found.push(timex);
+                }
+            } else {
+                open = Some((timex, creation));
+            }
+        } else if tag.starts_with("</TIMEX3")
+            && let Some((mut timex, creation)) = open.take()
+        {
+            timex.span.end = offset;
+            if !creation {
+                found.push(timex);
+            }
+        }
+    });
+    Ok(found)
+}
+
+/// The decoded value of attribute `name` in the inside of a start tag.
+fn attribute(attributes: &str, name: &str) -> Option<String> {
+    ATTRIBUTE.captures_iter(attributes).find_map(|caps| {
+        (&caps[1] == name).then(|| {
+            let value = caps
+                .get(2)
+                .or_else(|| caps.get(3))
+                .map_or("", |m| m.as_str());
+            character_data(value)
+        })
+    })
+}
+
 /// The raw content of the `TEXT` element (between its tags).
 fn text_element(xml: &str) -> Option<&str> {
     let open = TEXT_OPEN.find(xml)?;
@@ -79,6 +150,13 @@ fn creation_time(xml: &str) -> Option<NaiveDate> {
 /// CDATA sections kept as they are, entity and character references decoded.
 /// Everything else, white space included, is kept exactly.
 fn character_data(xml: &str) -> String {
+    scan(xml, |_, _| {})
+}
+
+/// [`character_data`], calling `on_tag(tag, offset)` for every tag met
+/// (`<TIMEX3 tid="t1">`, `</TIMEX3>`) with the byte length of the character
+/// data before it, which is where the tag sits in the text.
+fn scan(xml: &str, mut on_tag: impl FnMut(&str, usize)) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     while let Some(i) = rest.find(['<', '&']) {
@@ -91,7 +169,13 @@ fn character_data(xml: &str) -> String {
         } else if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
         } else if rest.starts_with('<') {
-            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            match rest.find('>') {
+                Some(end) => {
+                    on_tag(&rest[..=end], out.len());
+                    rest = &rest[end + 1..];
+                }
+                None => rest = "",
+            }
         } else {
             match decode_reference(rest) {
                 Some((decoded, length)) => {
@@ -182,6 +266,29 @@ Stocks <EVENT eid="e1" class="OCCURRENCE">fell</EVENT> on <TIMEX3 tid="t1" type=
             let start = character_data(&text_content[..at]).len();
             assert_eq!(&document.text[start..start + word.len()], word);
         }
+    }
+
+    #[test]
+    fn text_timexes_point_into_the_text_without_the_creation_time() {
+        let document = read("stem", "a.tml", FIXTURE, &IngestOptions::default()).unwrap();
+        let timexes = text_timexes(FIXTURE).unwrap();
+        assert_eq!(timexes.len(), 1);
+        let t = &timexes[0];
+        assert_eq!(t.span.text(&document.text), "Wednesday");
+        assert_eq!((t.tid.as_str(), t.kind.as_str()), ("t1", "DATE"));
+        assert_eq!(
+            (t.value.as_str(), t.modifier.as_deref()),
+            ("1998-01-07", None)
+        );
+        let xml = "<TimeML><TEXT>A&amp;B <TIMEX3 tid='t0' functionInDocument='CREATION_TIME' \
+                   value='2000'>today</TIMEX3> and <TIMEX3 tid=\"t2\" type=\"DURATION\" \
+                   value=\"P1D\" mod=\"LESS_THAN\">a day</TIMEX3></TEXT></TimeML>";
+        let document = read("s", "s.tml", xml, &IngestOptions::default()).unwrap();
+        let timexes = text_timexes(xml).unwrap();
+        assert_eq!(timexes.len(), 1);
+        assert_eq!(timexes[0].span.text(&document.text), "a day");
+        assert_eq!(timexes[0].modifier.as_deref(), Some("LESS_THAN"));
+        assert_eq!(text_timexes("<TimeML/>"), Err(ReadError::NoTextElement));
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Reference {
     month: Option<NaiveDate>,
     /// First day of the last year stated (or implied).
     year: Option<NaiveDate>,
+    /// First day of the last quarter stated: in results reporting, "a year
+    /// ago" and "last year" then mean that quarter a year back.
+    quarter: Option<NaiveDate>,
 }
 
 impl Reference {
@@ -40,20 +43,40 @@ impl Reference {
                 self.year = first_of_year(b.start.year());
             }
             Precision::Quarter | Precision::Half | Precision::Season => {
+                if b.precision == Precision::Quarter {
+                    self.quarter = Some(b.start);
+                }
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
             }
             Precision::Year => {
                 self.year = first_of_year(b.start.year());
+                self.quarter = None;
             }
             Precision::Decade | Precision::Century => {}
+        }
+    }
+
+    /// Records a length of time the text now reports on ("the first nine
+    /// months"): half a year or more ends talk of a single quarter.
+    pub fn update_duration(&mut self, value: &str) {
+        let long = value
+            .strip_prefix('P')
+            .and_then(|rest| {
+                let (number, unit) = rest.split_at(rest.len().checked_sub(1)?);
+                Some((number.parse::<u32>().ok()?, unit))
+            })
+            .is_some_and(|(n, unit)| unit == "Y" || (unit == "M" && n >= 6));
+        if long {
+            self.quarter = None;
         }
     }
 
     fn for_gran(&self, gran: Gran) -> Option<NaiveDate> {
         match gran {
             Gran::Day | Gran::Week | Gran::Weekend => self.day,
-            Gran::Month | Gran::Quarter => self.month.or(self.day),
+            Gran::Quarter => self.quarter.or(self.month).or(self.day),
+            Gran::Month => self.month.or(self.day),
             Gran::Year | Gran::Decade | Gran::Century => self.year.or(self.month).or(self.day),
         }
     }
@@ -79,6 +102,38 @@ pub struct Context<'a> {
 /// another time (TIMEX3 `temporalFunction`).
 pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
     match val {
+        Val::YearBack { from_ref } => {
+            let quarter = cx
+                .reference
+                .quarter
+                .and_then(|q| shifted(q, Gran::Quarter, -4));
+            match quarter {
+                Some(value) => (value, true),
+                None if *from_ref => resolve_plain(
+                    &Val::FromRef {
+                        gran: Gran::Year,
+                        offset: -1,
+                    },
+                    cx,
+                ),
+                None => resolve_plain(
+                    &Val::FromDct {
+                        gran: Gran::Year,
+                        offset: -1,
+                        pod: None,
+                    },
+                    cx,
+                ),
+            }
+        }
+        _ => resolve_plain(val, cx),
+    }
+}
+
+/// [`resolve`] of everything but [`Val::YearBack`].
+fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
+    match val {
+        Val::YearBack { .. } => (String::new(), true),
         Val::Fixed(v) => (v.clone(), false),
         Val::Ref(v) => (v.to_string(), true),
         Val::FromDct { gran, offset, pod } => {
@@ -122,6 +177,24 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
             (with_pod(value, pod.as_deref()), true)
+        }
+        Val::YearPeriod { year } => {
+            let value = match cx.reference.quarter {
+                Some(q) => format!("{year:04}-Q{}", (q.month() - 1) / 3 + 1),
+                None => format!("{year:04}"),
+            };
+            (value, false)
+        }
+        Val::Holiday { rule, pick } => {
+            let value = cx
+                .dct
+                .and_then(|dct| holiday_around(dct, rule, tense_pick(*pick, cx.tense)))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| match rule.len() {
+                    5 => format!("XXXX-{rule}"),
+                    _ => "XXXX-XX-XX".to_string(),
+                });
+            (value, true)
         }
         Val::Clock { hour, minute } => {
             let date = cx
@@ -270,6 +343,82 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
     chosen.map(|o| o.0.clone())
 }
 
+/// The occurrence of a holiday that `pick` selects around `dct`.
+fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
+    let dates: Vec<NaiveDate> = (-1..=1)
+        .filter_map(|k| holiday(dct.year().checked_add(k)?, rule))
+        .collect();
+    match pick {
+        Pick::Past => dates.iter().rev().find(|d| **d <= dct),
+        Pick::Last => dates.iter().rev().find(|d| **d < dct),
+        Pick::Future => dates.iter().find(|d| **d >= dct),
+        Pick::Next => dates.iter().find(|d| **d > dct),
+        Pick::This => dates.iter().find(|d| d.year() == dct.year()),
+        Pick::Nearest | Pick::Tense => dates.iter().min_by_key(|d| (**d - dct).num_days().abs()),
+    }
+    .copied()
+}
+
+/// The date of a holiday in `year` by its rule in `holidays.txt`: `MM-DD`,
+/// `MM-N-W` (N-th weekday W of month MM, N = `L` for the last), `MM-N-W+D`
+/// (moved D days) or `easter+D` / `easter-D`.
+pub fn holiday(year: i32, rule: &str) -> Option<NaiveDate> {
+    if let Some(shift) = rule.strip_prefix("easter") {
+        let days: i64 = shift.trim_start_matches('+').parse().ok()?;
+        return easter(year)?.checked_add_signed(chrono::Duration::days(days));
+    }
+    let (rule, shift) = match rule.split_once('+') {
+        Some((r, d)) => (r, d.parse::<u64>().ok()?),
+        None => (rule, 0),
+    };
+    let parts: Vec<&str> = rule.split('-').collect();
+    let month: u32 = parts.first()?.parse().ok()?;
+    let date = match parts[1..] {
+        [day] => NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)?,
+        [nth, weekday] => {
+            let weekday: u32 = weekday.parse().ok()?;
+            let weekday =
+                chrono::Weekday::try_from(u8::try_from(weekday.checked_sub(1)?).ok()?).ok()?;
+            match nth {
+                "L" => {
+                    let next = if month == 12 {
+                        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+                    } else {
+                        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+                    };
+                    let last = next.pred_opt()?;
+                    let back = (7 + last.weekday().num_days_from_monday()
+                        - weekday.num_days_from_monday())
+                        % 7;
+                    last.checked_sub_days(Days::new(u64::from(back)))?
+                }
+                n => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n.parse().ok()?)?,
+            }
+        }
+        _ => return None,
+    };
+    date.checked_add_days(Days::new(shift))
+}
+
+/// Western Easter Sunday of `year` (anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<NaiveDate> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 /// The date of weekday `day` (Monday = 1) that `pick` selects around `dct`.
 fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     let target = i64::from(day) - 1;
@@ -325,6 +474,26 @@ mod tests {
         assert_eq!(
             cyclic(nov, "-07-15", Pick::Past).as_deref(),
             Some("2022-07-15")
+        );
+    }
+
+    #[test]
+    fn holidays_by_rule() {
+        assert_eq!(holiday(1999, "11-4-4"), Some(d("1999-11-25")));
+        assert_eq!(holiday(1998, "11-1-1+1"), Some(d("1998-11-03")));
+        assert_eq!(holiday(2023, "05-L-1"), Some(d("2023-05-29")));
+        assert_eq!(holiday(2023, "12-25"), Some(d("2023-12-25")));
+        assert_eq!(holiday(2000, "easter+0"), Some(d("2000-04-23")));
+        assert_eq!(holiday(2024, "easter-2"), Some(d("2024-03-29")));
+        assert_eq!(holiday(2023, "13-1-1"), None);
+        let dct = d("2000-01-07");
+        assert_eq!(
+            holiday_around(dct, "11-4-4", Pick::Past),
+            Some(d("1999-11-25"))
+        );
+        assert_eq!(
+            holiday_around(dct, "12-25", Pick::Next),
+            Some(d("2000-12-25"))
         );
     }
 

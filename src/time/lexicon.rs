@@ -24,6 +24,7 @@ const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
 const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
+const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
 /// A unit of time as listed in `units.txt`.
@@ -72,6 +73,16 @@ impl Unit {
     }
 }
 
+/// A modifier word before a time expression ("early", "about").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modifier {
+    /// The TIMEX3 `mod` it gives, empty for none.
+    pub value: &'static str,
+    /// True when the word belongs inside the expression's span ("early
+    /// 2019"); false when it only gives the mod ("about | two weeks").
+    pub inside: bool,
+}
+
 /// Where a shift ("ago", "later") counts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Anchor {
@@ -115,6 +126,8 @@ pub struct Tables {
     pub units: HashMap<String, Unit>,
     /// Season names → TIMEX3 code.
     pub seasons: HashMap<String, &'static str>,
+    /// Holiday names → rule (`12-25`, `11-4-4`, `easter-2`).
+    pub holidays: HashMap<String, &'static str>,
     /// Parts of day → TIMEX3 code.
     pub parts_of_day: HashMap<String, &'static str>,
     /// Reference words → `PRESENT_REF` etc.
@@ -128,15 +141,19 @@ pub struct Tables {
     /// Shift words → (sign, anchor).
     pub shifts: HashMap<String, (i64, Anchor)>,
     /// Date modifiers → TIMEX3 mod (empty: widen only).
-    pub date_mods: HashMap<String, &'static str>,
+    pub date_mods: HashMap<String, Modifier>,
     /// Duration modifiers → TIMEX3 mod.
-    pub duration_mods: HashMap<String, &'static str>,
+    pub duration_mods: HashMap<String, Modifier>,
     /// Frequency adverbs → SET value.
     pub sets: HashMap<String, &'static str>,
-    /// Future cues (lower-case phrases).
-    pub future: Vec<String>,
-    /// Past cues (lower-case words).
-    pub past: Vec<String>,
+    /// Future cues (lower-case phrases, as words).
+    pub future: Vec<Vec<String>>,
+    /// Past cues (lower-case phrases, as words).
+    pub past: Vec<Vec<String>>,
+    /// Reporting verbs: past cues only before the expression.
+    pub report: Vec<Vec<String>>,
+    /// Deadline words: future cues only right before the expression.
+    pub deadline: Vec<Vec<String>>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
     /// Words before a bare number that show it is not a year.
@@ -206,19 +223,33 @@ fn build_tables() -> Tables {
     let mut date_mods = HashMap::new();
     let mut duration_mods = HashMap::new();
     for (section, k, v) in pairs(MODIFIERS) {
+        let modifier = match v.split_once('|') {
+            Some((m, place)) => Modifier {
+                value: m.trim(),
+                inside: place.trim() != "outside",
+            },
+            None => Modifier {
+                value: v,
+                inside: true,
+            },
+        };
         if section == "date" {
-            date_mods.insert(key(k), v);
+            date_mods.insert(key(k), modifier);
         } else {
-            duration_mods.insert(key(k), v);
+            duration_mods.insert(key(k), modifier);
         }
     }
     let mut future = Vec::new();
     let mut past = Vec::new();
+    let mut report = Vec::new();
+    let mut deadline = Vec::new();
     for (section, k, _) in pairs(TENSE) {
-        if section == "future" {
-            future.push(key(k));
-        } else {
-            past.push(key(k));
+        let words = key(k).split(' ').map(str::to_string).collect();
+        match section {
+            "future" => future.push(words),
+            "report" => report.push(words),
+            "deadline" => deadline.push(words),
+            _ => past.push(words),
         }
     }
     Tables {
@@ -230,6 +261,7 @@ fn build_tables() -> Tables {
             .filter_map(|(_, k, v)| Some((key(k), Unit::from_code(v)?)))
             .collect(),
         seasons: map_str(SEASONS),
+        holidays: map_str(HOLIDAYS),
         parts_of_day: map_str(PARTS_OF_DAY),
         references: map_str(REFERENCES),
         days,
@@ -241,6 +273,8 @@ fn build_tables() -> Tables {
         sets: map_str(SETS),
         future,
         past,
+        report,
+        deadline,
         blocked_after_year: pairs(NOT_YEARS)
             .filter(|(s, _, _)| *s == "after")
             .map(|(_, k, _)| key(k))
@@ -386,7 +420,11 @@ fn expand(template: &str) -> String {
     let clock = format!(
         r"(?:(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?P<ampm>{ampm}))?|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>{ampm})){zone}"
     );
-    let replacements: [(&str, String); 15] = [
+    let replacements: [(&str, String); 16] = [
+        (
+            "{holiday}",
+            format!("(?P<holiday>(?i:{}))", alternation(keys(HOLIDAYS), false)),
+        ),
         (
             "{month}",
             format!(r"\b(?P<month>{})", month_alternation(false)),
@@ -401,7 +439,7 @@ fn expand(template: &str) -> String {
         ),
         (
             "{num}",
-            format!(r"(?P<num>\d{{1,9}}(?:\.\d+)?|(?i:{number_words}))"),
+            format!(r"(?P<num>\d{{1,9}}(?:\.\d+|\s+1/2)?|(?i:{number_words}))"),
         ),
         (
             "{unit}",

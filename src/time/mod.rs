@@ -17,6 +17,7 @@
 //! expression spanning both, with value `2023-01-24T12:26`.
 
 mod anchor;
+pub mod eval;
 mod guards;
 mod lexicon;
 mod normalize;
@@ -49,7 +50,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             let sentence = sentences
                 .get(index)
                 .map_or(Span::new(0, text.len()), |s| s.span);
-            tense::of_sentence(clause(text, sentence, c.span))
+            let (before, after) = clause(text, sentence, c.span);
+            tense::of_context(before, after)
         } else {
             Tense::Unknown
         };
@@ -60,8 +62,13 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             tense,
         };
         let (value, relative) = anchor::resolve(&c.val, &cx);
-        if matches!(c.kind, TimexType::Date | TimexType::Time) {
+        // A comparison ("up from $5 million a year ago") does not move the
+        // time the text talks about.
+        let comparison = c.val.is_comparison();
+        if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison {
             reference.update(&value);
+        } else if c.kind == TimexType::Duration {
+            reference.update_duration(&value);
         }
         if let Some(b) = bounds(&value)
             && matches!(b.precision, Precision::Day | Precision::Time)
@@ -82,7 +89,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
 
 /// The words around an expression that tell its tense: up to 80 bytes
 /// before it and 40 after, inside its sentence (long sentences mix tenses).
-fn clause(text: &str, sentence: Span, span: Span) -> &str {
+fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str) {
     let mut start = span.start.saturating_sub(80).max(sentence.start);
     let mut end = (span.end + 40).min(sentence.end).min(text.len());
     while start < span.start && !text.is_char_boundary(start) {
@@ -91,7 +98,10 @@ fn clause(text: &str, sentence: Span, span: Span) -> &str {
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }
-    text.get(start..end).unwrap_or("")
+    (
+        text.get(start..span.start).unwrap_or(""),
+        text.get(span.end..end).unwrap_or(""),
+    )
 }
 
 #[cfg(test)]

@@ -100,6 +100,26 @@ pub enum Val {
         /// Part of day code.
         pod: Option<String>,
     },
+    /// "The 1988 period": the quarter the text reports on, in that year
+    /// (`1988-Q3`), or the year when no quarter was stated.
+    YearPeriod {
+        /// The year written.
+        year: i32,
+    },
+    /// A holiday without its year: `rule` from `holidays.txt`.
+    Holiday {
+        /// `12-25`, `11-4-4`, `easter-2` ...
+        rule: &'static str,
+        /// Which occurrence.
+        pick: Pick,
+    },
+    /// "A year ago", "a year earlier": the year before the document date
+    /// (or the time the text talks about, `from_ref`), or, when the text is
+    /// reporting on a quarter, that quarter a year back (`1988-Q3`).
+    YearBack {
+        /// Counted from the time the text talks about ("earlier").
+        from_ref: bool,
+    },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -110,6 +130,21 @@ pub enum Val {
 }
 
 impl Val {
+    /// True for a comparison with the same period a year back ("a year
+    /// ago", "the year-earlier quarter"), which does not move the time the
+    /// text talks about.
+    pub fn is_comparison(&self) -> bool {
+        matches!(
+            self,
+            Val::YearBack { .. }
+                | Val::YearPeriod { .. }
+                | Val::FromRef {
+                    gran: Gran::Quarter,
+                    offset: -4,
+                }
+        )
+    }
+
     /// True when resolving the value depends on the tense of the sentence.
     pub fn needs_tense(&self) -> bool {
         matches!(
@@ -118,6 +153,9 @@ impl Val {
                 pick: Pick::Tense,
                 ..
             } | Val::Weekday {
+                pick: Pick::Tense,
+                ..
+            } | Val::Holiday {
                 pick: Pick::Tense,
                 ..
             }
@@ -274,6 +312,8 @@ pub fn candidate(
             let suffix = format!("-{}{n}", if half { 'H' } else { 'Q' });
             if let Some(year) = m.num("year") {
                 out.val = Val::Fixed(format!("{year:04}{suffix}"));
+            } else if m.get("back").is_some() {
+                out.val = Val::DctYear { offset: -1, suffix };
             } else if let Some(rel) = m.get("rel") {
                 let offset = match key(rel.as_str()).as_str() {
                     "last" => -1,
@@ -297,6 +337,38 @@ pub fn candidate(
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
             out.val = Val::Fixed(format!("{:04}-{code}", m.num("year")?));
         }
+        "holiday" => {
+            let rule = *TABLES.holidays.get(&key(m.get("holiday")?.as_str()))?;
+            out.val = match m.num("year") {
+                Some(year) => Val::Fixed(
+                    super::anchor::holiday(i32::try_from(year).ok()?, rule)?
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                ),
+                None => Val::Holiday {
+                    rule,
+                    pick: m.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+                },
+            };
+        }
+        "season_bare" => {
+            let season = m.get("season")?;
+            let code = *TABLES.seasons.get(&key(season.as_str()))?;
+            let word = season.as_str();
+            let after = text[out.span.end..].trim_start();
+            let needs_the = matches!(code, "SP" | "FA");
+            if (needs_the && m.get("the").is_none())
+                || after.starts_with("of ")
+                || (needs_the && after.starts_with("in "))
+                || word.chars().all(|c| c.is_uppercase())
+            {
+                return None;
+            }
+            out.val = Val::Cyclic {
+                suffix: format!("-{code}"),
+                pick: Pick::Tense,
+            };
+        }
         "season_rel" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
             out.val = Val::Cyclic {
@@ -316,7 +388,10 @@ pub fn candidate(
                     return None;
                 }
             }
-            let strict = matches!(cue.as_str(), "the" | "of" | "by" | "to" | "and" | "or");
+            let strict = matches!(
+                cue.as_str(),
+                "the" | "of" | "by" | "to" | "and" | "or" | "a" | "that" | "for" | "its" | "their"
+            );
             let range = if strict { 1700..=2099 } else { 1000..=2099 };
             if !range.contains(&year) {
                 return None;
@@ -444,6 +519,9 @@ pub fn candidate(
                 Unit::Second | Unit::Minute | Unit::Hour => return None,
             };
             out.val = match anchor {
+                _ if unit == Unit::Year && n == -1 => Val::YearBack {
+                    from_ref: anchor == Anchor::Reference,
+                },
                 Anchor::Dct => Val::FromDct {
                     gran,
                     offset,
@@ -641,6 +719,59 @@ pub fn candidate(
                 None => format!("{year:04}"),
             });
         }
+        "month_rel_year" => {
+            let month = month(m.get("month")?.as_str())?;
+            let offset = match key(m.get("rel")?.as_str()).as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            out.val = Val::DctYear {
+                offset,
+                suffix: format!("-{month:02}"),
+            };
+        }
+        "year_period" => {
+            out.val = Val::YearPeriod {
+                year: i32::try_from(m.num("year")?).ok()?,
+            };
+        }
+        "year_ended" => {
+            let after = text[out.span.end..].trim_start();
+            if !(after.starts_with("ended ") || after.starts_with("ending ")) {
+                return None;
+            }
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed("P1Y".to_string());
+        }
+        "year_back_adj" => {
+            // "the year-earlier third quarter", "the year-ago nine months":
+            // part of a longer expression this rule does not read.
+            let next: String = text[out.span.end..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let next = key(&next);
+            if TABLES.units.contains_key(&next)
+                || TABLES.ordinals.contains_key(&next)
+                || TABLES.numbers.contains_key(&next)
+            {
+                return None;
+            }
+            // An adjective of the period being reported: a year before now.
+            out.val = Val::YearBack { from_ref: false };
+        }
+        "year_end" | "full_year" => {
+            if name == "year_end" {
+                out.modifier = Some("END");
+            }
+            out.val = Val::FromDct {
+                gran: Gran::Year,
+                offset: 0,
+                pod: None,
+            };
+        }
         "unit_part" => {
             let gran = match key(m.get("unit")?.as_str()).as_str() {
                 "week" => Gran::Week,
@@ -650,7 +781,7 @@ pub fn candidate(
             out.modifier = TABLES
                 .date_mods
                 .get(&key(m.get("part")?.as_str()))
-                .copied()
+                .map(|m| m.value)
                 .filter(|m| !m.is_empty());
             out.val = Val::FromDct {
                 gran,
@@ -802,7 +933,17 @@ fn unit(word: &str) -> Option<Unit> {
 /// `None` when it is not a number.
 fn amount(word: &str) -> Option<Option<f64>> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return word.parse::<f64>().ok().filter(|n| n.is_finite()).map(Some);
+        // "5 1/2": five and a half.
+        let (whole, half) = match word.strip_suffix("1/2") {
+            Some(rest) => (rest.trim_end(), 0.5),
+            None => (word, 0.0),
+        };
+        return whole
+            .parse::<f64>()
+            .ok()
+            .map(|n| n + half)
+            .filter(|n| n.is_finite())
+            .map(Some);
     }
     TABLES.numbers.get(&key(word)).map(|n| n.map(f64::from))
 }
@@ -843,6 +984,8 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
             let n = n * factor;
             if n.fract() == 0.0 && n < 1e15 {
                 format!("P{t}{}{letter}", n as u64)
+            } else if let Some(split) = split_fraction(n, letter, time) {
+                split
             } else {
                 let s = format!("{n:.2}");
                 let s = s.trim_end_matches('0').trim_end_matches('.');
@@ -850,6 +993,34 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
             }
         }
     }
+}
+
+/// A fractional amount written with the next smaller unit, as TIMEX3
+/// values are ("a minute and a half" `PT1M30S`, "half a year" `P6M`,
+/// "5 1/2 hours" `PT5H30M`), when that comes out whole.
+fn split_fraction(n: f64, letter: char, time: bool) -> Option<String> {
+    let (per, smaller, smaller_time) = match (letter, time) {
+        ('Y', false) => (12.0, 'M', false),
+        ('D', false) => (24.0, 'H', true),
+        ('H', true) => (60.0, 'M', true),
+        ('M', true) => (60.0, 'S', true),
+        _ => return None,
+    };
+    let whole = n.trunc();
+    let part = (n.fract() * per * 1000.0).round() / 1000.0;
+    if part.fract() != 0.0 || !(0.0..1e12).contains(&whole) {
+        return None;
+    }
+    let (whole, part) = (whole as u64, part as u64);
+    let t = if time { "T" } else { "" };
+    let head = if whole > 0 {
+        format!("{whole}{letter}")
+    } else {
+        String::new()
+    };
+    // A time part after a date part needs its own "T" ("P1DT12H").
+    let t_part = if smaller_time && !time { "T" } else { "" };
+    Some(format!("P{t}{head}{t_part}{part}{smaller}"))
 }
 
 /// Hour and minute from the clock groups, 12-hour times converted.
@@ -885,7 +1056,14 @@ mod tests {
         assert_eq!(duration_value(Some(24.0), Unit::Hour), "PT24H");
         assert_eq!(duration_value(Some(1.0), Unit::Decade), "P10Y");
         assert_eq!(duration_value(None, Unit::Month), "PXM");
-        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1.5Y");
+        assert_eq!(duration_value(Some(1.5), Unit::Year), "P1Y6M");
+        assert_eq!(duration_value(Some(0.5), Unit::Year), "P6M");
+        assert_eq!(duration_value(Some(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration_value(Some(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(duration_value(Some(1.5), Unit::Day), "P1DT12H");
+        // No whole smaller unit: the decimal stays.
+        assert_eq!(duration_value(Some(1.5), Unit::Week), "P1.5W");
+        assert_eq!(duration_value(Some(1.25), Unit::Month), "P1.25M");
         assert_eq!(duration_value(Some(2.0), Unit::Fortnight), "P4W");
     }
 }

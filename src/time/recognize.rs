@@ -88,14 +88,66 @@ fn select(
             kept.insert(c.span.start, (c, index));
         }
     }
-    let mut out: Vec<(Candidate, usize)> = kept.into_values().collect();
+    let mut out: Vec<(Candidate, usize)> = kept
+        .into_values()
+        .filter(|(c, index)| {
+            let start = sentences.get(*index).map_or(0, |s| s.span.start);
+            !title_case_name(text, c.span, start)
+        })
+        .collect();
     let mut previous_end = 0;
     for (c, index) in &mut out {
+        drop_article_of_adjective(text, c);
         let floor = previous_end.max(sentences.get(*index).map_or(0, |s| s.span.start));
         widen(text, c, floor);
         previous_end = c.span.end;
     }
     out
+}
+
+/// True when the expression ends in a word written in lower case in
+/// running text (a unit, "noon", "today") but here in Title Case in the
+/// middle of a sentence: the name of a show or film ("This Week", "60
+/// Minutes", "High Noon"), not a time. Holidays ("Election Day") are kept.
+fn title_case_name(text: &str, span: Span, sentence_start: usize) -> bool {
+    let Some(covered) = text.get(span.start..span.end) else {
+        return false;
+    };
+    let last = covered.rsplit([' ', '-']).next().unwrap_or("");
+    let mut chars = last.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let common = {
+        let word = key(last);
+        TABLES.units.contains_key(&word)
+            || matches!(
+                word.as_str(),
+                "noon" | "midnight" | "today" | "tonight" | "tomorrow"
+            )
+    };
+    let opening = text
+        .get(sentence_start.min(span.start)..span.start)
+        .unwrap_or("")
+        .trim_matches(|c: char| c.is_whitespace() || "\"'`‘’“”(".contains(c));
+    if !(title_case && common && !opening.is_empty()) {
+        return false;
+    }
+    // Holidays are names that end in "Day" and are times all the same.
+    let phrase = key(covered);
+    !TABLES.holidays.keys().any(|h| phrase.ends_with(h.as_str()))
+}
+
+/// "the [30-day] period", "the [third-quarter] loss": an expression used as
+/// a hyphenated adjective leaves the article out (the article belongs to
+/// the noun after it), as TimeBank marks them.
+fn drop_article_of_adjective(text: &str, c: &mut Candidate) {
+    let Some(covered) = text.get(c.span.start..c.span.end) else {
+        return;
+    };
+    let last = covered.rsplit(' ').next().unwrap_or("");
+    let adjective = last.contains('-') && !last.ends_with('s') && last.len() < covered.len();
+    if adjective && starts_with_the(text, c.span) {
+        c.span.start += 4;
+    }
 }
 
 /// Takes in a modifier standing right before the candidate, not before `floor`.
@@ -122,9 +174,11 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
     let Some(modifier) = table.get(&key(phrase.as_str())) else {
         return;
     };
-    c.span.start = from + phrase.start();
-    if !modifier.is_empty() && c.modifier.is_none() {
-        c.modifier = Some(modifier);
+    if modifier.inside {
+        c.span.start = from + phrase.start();
+    }
+    if !modifier.value.is_empty() && c.modifier.is_none() {
+        c.modifier = Some(modifier.value);
     }
 }
 
