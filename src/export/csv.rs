@@ -105,7 +105,10 @@ fn event_record(row: &TimelineRow) -> Vec<String> {
     ]
 }
 
-fn write_table(header: &[&str], records: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+pub(crate) fn write_table(
+    header: &[&str],
+    records: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer.write_record(header).context("cannot write CSV")?;
     for record in records {

@@ -269,12 +269,23 @@ pub fn dot_available() -> bool {
 /// caller then prints [`super::SVG_NOTICE`]. Fails when `dot` is there but
 /// cannot render, or a file cannot be read or written.
 pub fn render_svg(dot_path: &Path, svg_path: &Path) -> Result<bool> {
+    render(dot_path, svg_path, super::Format::Svg)
+}
+
+/// Renders `dot_path` as `format` ([`super::Format::Svg`] or
+/// [`super::Format::Png`]; anything else is SVG) at `path`, atomically,
+/// like [`render_svg`].
+pub fn render(dot_path: &Path, path: &Path, format: super::Format) -> Result<bool> {
     if !dot_available() {
         return Ok(false);
     }
     let dot = std::fs::read_to_string(dot_path)
         .with_context(|| format!("cannot read {}", dot_path.display()))?;
-    let svg = match graphviz_rust::exec_dot(dot, vec![CommandArg::Format(Format::Svg)]) {
+    let format = match format {
+        super::Format::Png => Format::Png,
+        _ => Format::Svg,
+    };
+    let svg = match graphviz_rust::exec_dot(dot, vec![CommandArg::Format(format)]) {
         Ok(svg) => svg,
         Err(error) if error.kind() == ErrorKind::NotFound => return Ok(false),
         Err(error) => {
@@ -282,7 +293,7 @@ pub fn render_svg(dot_path: &Path, svg_path: &Path) -> Result<bool> {
                 .with_context(|| format!("Graphviz dot could not render {}", dot_path.display()));
         }
     };
-    write_atomic(svg_path, &svg)?;
+    write_atomic(path, &svg)?;
     Ok(true)
 }
 

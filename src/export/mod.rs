@@ -20,8 +20,19 @@
 
 pub mod annotation;
 pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod flat;
+pub mod formats;
+pub mod gexf;
+pub mod graphml;
 pub mod json;
+pub mod markup;
+pub mod neo4j;
+pub mod nodelink;
+pub mod timelinejs;
+
+pub use formats::Format;
 
 use std::fs;
 use std::io::Write;
@@ -45,9 +56,28 @@ pub const ENTITIES_CSV: &str = "entities.csv";
 /// File name of the JSON graph.
 pub const GRAPH_JSON: &str = "graph.json";
 
+/// File name of the GraphML graph.
+pub const GRAPH_GRAPHML: &str = "graph.graphml";
+/// File name of the GEXF graph.
+pub const GRAPH_GEXF: &str = "graph.gexf";
+/// File name of the Cytoscape.js elements.
+pub const CYTOSCAPE_JSON: &str = "cytoscape.json";
+/// File name of the node-link graph.
+pub const GRAPH_NODELINK: &str = "graph.nodelink.json";
+/// File name of the TimelineJS3 timeline.
+pub const TIMELINEJS_JSON: &str = "timelinejs.json";
+/// File name of the PNG rendering of `graph.dot`.
+pub const GRAPH_PNG: &str = "graph.png";
+
 /// What the caller prints when [`dot::render_svg`] returns `false`.
 pub const SVG_NOTICE: &str =
     "graph.svg not written: install Graphviz (e.g. `apt-get install graphviz`) to render it";
+
+/// What the caller prints when [`dot::render`] returns `false` for `name`
+/// (`graph.svg`, `graph.png`).
+pub fn graphviz_notice(name: &str) -> String {
+    SVG_NOTICE.replacen(GRAPH_SVG, name, 1)
+}
 
 /// The files [`write_all`] wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,6 +113,49 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Written> {
         files.push(path);
     }
     Ok(Written { files })
+}
+
+/// The files of one format that need no external program, as (path
+/// relative to the export folder, bytes). Empty for the Graphviz renderings
+/// ([`Format::needs_graphviz`]).
+pub fn format_files(
+    graph: &KnowledgeGraph,
+    flat: &flat::FlatGraph,
+    format: Format,
+) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    Ok(match format {
+        Format::Graphml => vec![(GRAPH_GRAPHML, graphml::to_graphml(flat).into_bytes())],
+        Format::Gexf => vec![(GRAPH_GEXF, gexf::to_gexf(flat).into_bytes())],
+        Format::Cytoscape => vec![(CYTOSCAPE_JSON, cytoscape::to_cytoscape(flat)?)],
+        Format::Nodelink => vec![(GRAPH_NODELINK, nodelink::to_nodelink(flat)?)],
+        Format::Timelinejs => vec![(TIMELINEJS_JSON, timelinejs::to_timelinejs(graph)?)],
+        Format::Neo4j => vec![
+            (neo4j::NODES_CSV, neo4j::nodes_csv(flat)?),
+            (neo4j::RELATIONSHIPS_CSV, neo4j::relationships_csv(flat)?),
+            (neo4j::README, neo4j::readme().into_bytes()),
+        ],
+        Format::TimelineSvg | Format::Report | Format::Svg | Format::Png => Vec::new(),
+    })
+}
+
+/// Writes the files of `formats` that need no external program into `dir`,
+/// each atomically, flattening the graph once; returns their paths in the
+/// order written.
+pub fn write_formats(
+    graph: &KnowledgeGraph,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>> {
+    let flat = flat::flatten(graph);
+    let mut files = Vec::new();
+    for format in formats::normalize(formats) {
+        for (name, bytes) in format_files(graph, &flat, format)? {
+            let path = dir.join(name);
+            write_atomic(&path, &bytes)?;
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
 
 /// Tells temp files of one process apart.
@@ -249,10 +322,11 @@ mod tests {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/sample");
         let graph = test_support::sample_graph();
         let root = tempfile::tempdir().unwrap();
-        let written = write_all(&graph, root.path()).unwrap();
+        let mut files = write_all(&graph, root.path()).unwrap().files;
+        files.extend(write_formats(&graph, root.path(), &Format::ALL).unwrap());
         let update = std::env::var_os("CHRONOGRAPH_UPDATE_FIXTURES").is_some();
-        for path in &written.files {
-            let name = path.file_name().unwrap();
+        for path in &files {
+            let name = path.strip_prefix(root.path()).unwrap();
             // The generator names the version; keep the fixture version-free.
             let actual = fs::read_to_string(path).unwrap().replace(
                 concat!("\"chronograph ", env!("CARGO_PKG_VERSION"), "\""),

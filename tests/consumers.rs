@@ -1,0 +1,227 @@
+//! The exports in the committed `output/` (kept equal to a fresh build by
+//! `golden_output.rs`) loaded by the programs users open them with:
+//! networkx reads GraphML, GEXF and node-link; `xmllint` validates the GEXF
+//! against the official GEXF 1.3 schema; Cytoscape.js loads
+//! `cytoscape.json` in Node; headless Chromium opens `report.html`.
+//!
+//! Expected counts and facts come from `graph.json`, not from the format
+//! under test. A consumer missing on this machine makes its test print why
+//! it skipped; `.ci/run` installs them all.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const OUTPUT: &str = "output";
+
+fn manifest(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn graph_json() -> Value {
+    let text = std::fs::read_to_string(manifest("output/graph.json")).expect("output/graph.json");
+    serde_json::from_str(&text).expect("graph.json parses")
+}
+
+/// Runs `program args`; `None` (after printing why) when it is not installed.
+fn run(program: &str, args: &[&str]) -> Option<Output> {
+    match Command::new(program).args(args).output() {
+        Ok(output) => Some(output),
+        Err(error) => {
+            eprintln!("skipped: `{program}` cannot be run ({error})");
+            None
+        }
+    }
+}
+
+/// What every format must agree on, read from graph.json.
+struct Expected {
+    nodes: usize,
+    /// Distinct (source, target, label) statements: the edges of the exports.
+    edges: usize,
+    /// The first dated event on the timeline, and the ids it points to.
+    event: Value,
+    event_targets: BTreeSet<String>,
+    /// An entity taking part in that event.
+    entity: Value,
+}
+
+fn expected() -> Expected {
+    let graph = graph_json();
+    let entities = graph["entities"].as_array().unwrap();
+    let events = graph["events"].as_array().unwrap();
+    let mut edges = BTreeSet::new();
+    for event in events {
+        let id = event["id"].as_str().unwrap();
+        for p in event["participants"].as_array().unwrap() {
+            edges.insert((
+                id.to_string(),
+                p["entity"].to_string(),
+                p["role"].to_string(),
+            ));
+        }
+        if let Some(place) = event["place"].as_str() {
+            edges.insert((id.to_string(), place.to_string(), "place".to_string()));
+        }
+    }
+    for r in graph["relations"].as_array().unwrap() {
+        let period = (r["start"].clone(), r["end"].clone(), r["former"].clone());
+        edges.insert((
+            r["source"].to_string(),
+            r["target"].to_string(),
+            format!("{} {period:?}", r["title"]),
+        ));
+    }
+    let event = events
+        .iter()
+        .find(|e| {
+            !e["date"]["start"].is_null() && !e["participants"].as_array().unwrap().is_empty()
+        })
+        .expect("a dated event with participants")
+        .clone();
+    let mut event_targets: BTreeSet<String> = event["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["entity"].as_str().unwrap().to_string())
+        .collect();
+    if let Some(place) = event["place"].as_str() {
+        event_targets.insert(place.to_string());
+    }
+    let first = event["participants"][0]["entity"].as_str().unwrap();
+    let entity = entities.iter().find(|e| e["id"] == first).unwrap().clone();
+    Expected {
+        nodes: entities.len() + events.len(),
+        edges: edges.len(),
+        event,
+        event_targets,
+        entity,
+    }
+}
+
+#[test]
+fn networkx_reads_graphml_gexf_and_node_link() {
+    let script = manifest("tests/consumers/networkx_check.py");
+    let expected = expected();
+    let event_id = expected.event["id"].as_str().unwrap();
+    let entity_id = expected.entity["id"].as_str().unwrap();
+    let Some(probe) = run("python3", &["-c", "import networkx"]) else {
+        return;
+    };
+    if !probe.status.success() {
+        eprintln!("skipped: python3 has no networkx (pip install networkx)");
+        return;
+    }
+    let output = run(
+        "python3",
+        &[
+            script.to_str().unwrap(),
+            &manifest(OUTPUT).to_string_lossy(),
+            event_id,
+            entity_id,
+        ],
+    )
+    .unwrap();
+    assert!(
+        output.status.success(),
+        "networkx failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let date = &expected.event["date"];
+    let spell = serde_json::json!([[date["start"], date["end"]]]);
+    for format in ["graphml", "gexf", "nodelink"] {
+        let got = &read[format];
+        assert_eq!(got["class"], "MultiDiGraph", "{format}");
+        assert_eq!(got["nodes"], expected.nodes, "{format}");
+        assert_eq!(got["edges"], expected.edges, "{format}");
+        assert_eq!(
+            got["event"]["label"], expected.event["headline"],
+            "{format}"
+        );
+        assert_eq!(got["event"]["type"], expected.event["type"], "{format}");
+        assert_eq!(got["event"]["date"], date["value"], "{format}");
+        assert_eq!(got["event"]["start"], date["start"], "{format}");
+        assert_eq!(
+            got["event"]["asserted"],
+            expected.event["certainty"] == "asserted",
+            "{format}"
+        );
+        assert_eq!(
+            got["event"]["char_start"], expected.event["provenance"]["char_start"],
+            "{format}"
+        );
+        assert_eq!(got["entity"]["label"], expected.entity["name"], "{format}");
+        assert_eq!(got["entity"]["type"], expected.entity["type"], "{format}");
+        assert_eq!(
+            got["entity"]["mentions"], expected.entity["mention_count"],
+            "{format}"
+        );
+        let targets: BTreeSet<String> = got["event_out_edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(targets, expected.event_targets, "{format}");
+        // The entity's span covers the event's date.
+        let first = got["entity"]["first_date"].as_str().unwrap();
+        let last = got["entity"]["last_date"].as_str().unwrap();
+        assert!(
+            first <= date["start"].as_str().unwrap(),
+            "{format}: {first}"
+        );
+        assert!(last >= date["end"].as_str().unwrap(), "{format}: {last}");
+    }
+    // Typed keys come back typed; GEXF's native weight is a float.
+    assert_eq!(read["graphml"]["weight_types"], serde_json::json!(["int"]));
+    assert_eq!(read["gexf"]["weight_types"], serde_json::json!(["float"]));
+    // GEXF spells: the event at its date, the entity over its events.
+    assert_eq!(read["gexf"]["event_spells"], spell);
+    let entity_spell = &read["gexf"]["entity_spells"][0];
+    assert_eq!(entity_spell[0], read["gexf"]["entity"]["first_date"]);
+    assert_eq!(entity_spell[1], read["gexf"]["entity"]["last_date"]);
+}
+
+/// `xmllint --schema tests/fixtures/gexf-1.3/gexf.xsd FILE`.
+fn validate_gexf(file: &Path) -> Option<Output> {
+    let schema = manifest("tests/fixtures/gexf-1.3/gexf.xsd");
+    run(
+        "xmllint",
+        &[
+            "--noout",
+            "--schema",
+            schema.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+    )
+}
+
+#[test]
+fn xmllint_validates_the_gexf_against_the_gexf_1_3_schema() {
+    let gexf = manifest("output/graph.gexf");
+    let Some(output) = validate_gexf(&gexf) else {
+        return;
+    };
+    assert!(
+        output.status.success(),
+        "graph.gexf is not valid GEXF 1.3: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // The check can fail: a spell with a month where a date belongs is refused.
+    let text = std::fs::read_to_string(&gexf).unwrap();
+    let start = expected().event["date"]["start"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let needle = format!("<spell start=\"{start}\"");
+    assert!(text.contains(&needle), "no spell at {start}");
+    let broken = text.replacen(&needle, "<spell start=\"February 2018\"", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.gexf");
+    std::fs::write(&path, broken).unwrap();
+    let output = validate_gexf(&path).unwrap();
+    assert!(!output.status.success(), "a broken GEXF passed the schema");
+}
