@@ -429,6 +429,7 @@ fn every_format_is_written_by_default() {
         "neo4j/nodes.csv",
         "neo4j/relationships.csv",
         "neo4j/README",
+        "timeline.svg",
     ] {
         assert!(out.join(name).is_file(), "{name} missing");
     }

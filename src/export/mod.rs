@@ -30,6 +30,7 @@ pub mod json;
 pub mod markup;
 pub mod neo4j;
 pub mod nodelink;
+pub mod timeline_svg;
 pub mod timelinejs;
 
 pub use formats::Format;
@@ -66,6 +67,8 @@ pub const CYTOSCAPE_JSON: &str = "cytoscape.json";
 pub const GRAPH_NODELINK: &str = "graph.nodelink.json";
 /// File name of the TimelineJS3 timeline.
 pub const TIMELINEJS_JSON: &str = "timelinejs.json";
+/// File name of the timeline picture.
+pub const TIMELINE_SVG: &str = "timeline.svg";
 /// File name of the PNG rendering of `graph.dot`.
 pub const GRAPH_PNG: &str = "graph.png";
 
@@ -134,7 +137,11 @@ pub fn format_files(
             (neo4j::RELATIONSHIPS_CSV, neo4j::relationships_csv(flat)?),
             (neo4j::README, neo4j::readme().into_bytes()),
         ],
-        Format::TimelineSvg | Format::Report | Format::Svg | Format::Png => Vec::new(),
+        Format::TimelineSvg => vec![(
+            TIMELINE_SVG,
+            timeline_svg::to_timeline_svg(graph).into_bytes(),
+        )],
+        Format::Report | Format::Svg | Format::Png => Vec::new(),
     })
 }
 
