@@ -2,7 +2,10 @@
 //! `golden_output.rs`) loaded by the programs users open them with:
 //! networkx reads GraphML, GEXF and node-link; `xmllint` validates the GEXF
 //! against the official GEXF 1.3 schema; Cytoscape.js loads
-//! `cytoscape.json` in Node; headless Chromium opens `report.html`.
+//! `cytoscape.json` in Node; headless Chromium opens `report.html` and
+//! renders `timelinejs.json` with TimelineJS3. The npm packages are looked
+//! for in `<target dir>/consumers/node_modules`, where `.ci/run` installs
+//! them.
 //!
 //! Expected counts and facts come from `graph.json`, not from the format
 //! under test. A consumer missing on this machine makes its test print why
@@ -224,4 +227,187 @@ fn xmllint_validates_the_gexf_against_the_gexf_1_3_schema() {
     std::fs::write(&path, broken).unwrap();
     let output = validate_gexf(&path).unwrap();
     assert!(!output.status.success(), "a broken GEXF passed the schema");
+}
+
+/// `<target dir>/consumers/node_modules`, where `.ci/run` installs the npm
+/// consumers (the test binary lives in `<target dir>/<profile>/deps/`).
+fn node_modules() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    exe.ancestors()
+        .nth(3)
+        .expect("target dir")
+        .join("consumers/node_modules")
+}
+
+/// The npm package `name` under [`node_modules`], or `None` after saying why.
+fn npm_package(name: &str) -> Option<PathBuf> {
+    let path = node_modules().join(name);
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: npm package {name} is not in {} (.ci/run installs it)",
+            node_modules().display()
+        );
+        None
+    }
+}
+
+#[test]
+fn cytoscape_loads_the_elements_in_node() {
+    let expected = expected();
+    let event_id = expected.event["id"].as_str().unwrap();
+    if npm_package("cytoscape").is_none() {
+        return;
+    }
+    let script = manifest("tests/consumers/cytoscape_check.js");
+    let json = manifest("output/cytoscape.json");
+    let Some(output) = run(
+        "node",
+        &[
+            script.to_str().unwrap(),
+            node_modules().to_str().unwrap(),
+            json.to_str().unwrap(),
+            event_id,
+        ],
+    ) else {
+        return;
+    };
+    assert!(
+        output.status.success() && output.stderr.is_empty(),
+        "cytoscape failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let read: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let events = graph_json()["events"].as_array().unwrap().len();
+    assert_eq!(read["nodes"], expected.nodes);
+    assert_eq!(read["edges"], expected.edges);
+    assert_eq!(read["events"], events);
+    assert_eq!(read["event"]["label"], expected.event["headline"]);
+    assert_eq!(read["event"]["date"], expected.event["date"]["value"]);
+    assert_eq!(read["event"]["certainty"], expected.event["certainty"]);
+    let targets: BTreeSet<String> = read["event_targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(targets, expected.event_targets);
+}
+
+/// Opens `page` in headless Chromium; returns the DOM after load and the
+/// console messages (`None`, after saying why, without Chromium).
+fn chromium(page: &Path) -> Option<(String, Vec<String>)> {
+    let output = run(
+        "chromium",
+        &[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            page.to_str().unwrap(),
+        ],
+    )?;
+    assert!(
+        output.status.success(),
+        "chromium failed on {}",
+        page.display()
+    );
+    let console = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|line| line.contains(":CONSOLE"))
+        .map(String::from)
+        .collect();
+    Some((
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        console,
+    ))
+}
+
+/// The text of the `<td>` cells in column `column` of the table rows whose
+/// id starts with `row_prefix`, in DOM order.
+fn column_cells(dom: &str, row_prefix: &str, column: usize) -> Vec<String> {
+    dom.split(&format!("<tr id=\"{row_prefix}"))
+        .skip(1)
+        .map(|row| {
+            let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+            let cell = row.split("<td").nth(column + 1).unwrap_or("");
+            let start = cell.find('>').map_or(0, |i| i + 1);
+            let end = cell.find("</td>").unwrap_or(cell.len());
+            cell[start..end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn chromium_opens_the_report_without_errors_and_sorts_its_event_table() {
+    let report = manifest("output/report.html");
+    let Some((dom, console)) = chromium(&report) else {
+        return;
+    };
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let events = graph_json()["events"].as_array().unwrap().len();
+    assert!(dom.contains("id=\"event-table\""));
+    assert_eq!(column_cells(&dom, "event-", 1).len(), events);
+    // Clicking the "type" header sorts the rows by type.
+    let html = std::fs::read_to_string(&report).unwrap();
+    let clicked = html.replace(
+        "</body>",
+        "<script>document.querySelectorAll('#event-table th')[1].click();</script></body>",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, clicked).unwrap();
+    let (dom, console) = chromium(&page).unwrap();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let types = column_cells(&dom, "event-", 1);
+    assert_eq!(types.len(), events);
+    let mut sorted = types.clone();
+    sorted.sort();
+    assert_eq!(types, sorted);
+    assert_ne!(
+        types,
+        column_cells(&std::fs::read_to_string(&report).unwrap(), "event-", 1)
+    );
+}
+
+#[test]
+fn timelinejs_renders_the_timeline_in_chromium() {
+    let Some(package) = npm_package("@knight-lab/timelinejs") else {
+        return;
+    };
+    let data = std::fs::read_to_string(manifest("output/timelinejs.json")).unwrap();
+    let dist = package.join("dist");
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">\
+         <link rel=\"stylesheet\" href=\"file://{css}\"><script src=\"file://{js}\"></script></head>\
+         <body><div id=\"timeline\" style=\"width:1000px;height:600px\"></div>\
+         <script>new TL.Timeline('timeline', {data});</script></body></html>",
+        css = dist.join("css/timeline.css").display(),
+        js = dist.join("js/timeline.js").display(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("timeline.html");
+    std::fs::write(&path, page).unwrap();
+    let Some((dom, console)) = chromium(&path) else {
+        return;
+    };
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let json: Value = serde_json::from_str(&data).unwrap();
+    let events = json["events"].as_array().unwrap();
+    let dated = graph_json()["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["date"]["start"].is_null())
+        .count();
+    assert_eq!(events.len(), dated);
+    // One slide per event, and one for the title.
+    assert_eq!(dom.matches("class=\"tl-slide ").count(), dated + 1, "{dom}");
+    let first = events[0]["text"]["headline"].as_str().unwrap();
+    assert!(dom.contains(&format!(">{first}</h2>")), "{first}");
 }

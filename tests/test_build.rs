@@ -430,6 +430,7 @@ fn every_format_is_written_by_default() {
         "neo4j/relationships.csv",
         "neo4j/README",
         "timeline.svg",
+        "report.html",
     ] {
         assert!(out.join(name).is_file(), "{name} missing");
     }

@@ -48,12 +48,23 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         .context("graph.dot was not written")?
         .to_path_buf();
     let mut count = written.files.len();
+    let mut graph_svg = None;
     for format in [Format::Svg, Format::Png] {
         if args.formats.contains(&format) && render(&args, &dot, format, &loaded) {
             count += 1;
+            // The report inlines graph.svg only when this run rendered it.
+            if format == Format::Svg {
+                graph_svg = std::fs::read_to_string(args.out.join(export::GRAPH_SVG)).ok();
+            }
         }
     }
-    let files = export::write_formats(&loaded.graph, &args.out, &args.formats)
+    let sentences =
+        export::report::cited_sentences(&loaded.graph, &loaded.documents, &loaded.annotated);
+    let inputs = export::ReportInputs {
+        sentences: Some(&sentences),
+        graph_svg: graph_svg.as_deref(),
+    };
+    let files = export::write_formats(&loaded.graph, &args.out, &args.formats, inputs)
         .with_context(|| format!("writing into {}", args.out.display()))?;
     count += files.len();
     eprintln!("{}", summary(&loaded));

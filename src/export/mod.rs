@@ -30,6 +30,7 @@ pub mod json;
 pub mod markup;
 pub mod neo4j;
 pub mod nodelink;
+pub mod report;
 pub mod timeline_svg;
 pub mod timelinejs;
 
@@ -69,6 +70,8 @@ pub const GRAPH_NODELINK: &str = "graph.nodelink.json";
 pub const TIMELINEJS_JSON: &str = "timelinejs.json";
 /// File name of the timeline picture.
 pub const TIMELINE_SVG: &str = "timeline.svg";
+/// File name of the HTML report.
+pub const REPORT_HTML: &str = "report.html";
 /// File name of the PNG rendering of `graph.dot`.
 pub const GRAPH_PNG: &str = "graph.png";
 
@@ -118,6 +121,15 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Written> {
     Ok(Written { files })
 }
 
+/// What the report needs beside the graph.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportInputs<'a> {
+    /// The cited source sentences ([`report::cited_sentences`]).
+    pub sentences: Option<&'a report::Sentences>,
+    /// The Graphviz rendering of `graph.dot` made in this run, if any.
+    pub graph_svg: Option<&'a str>,
+}
+
 /// The files of one format that need no external program, as (path
 /// relative to the export folder, bytes). Empty for the Graphviz renderings
 /// ([`Format::needs_graphviz`]).
@@ -125,6 +137,7 @@ pub fn format_files(
     graph: &KnowledgeGraph,
     flat: &flat::FlatGraph,
     format: Format,
+    inputs: ReportInputs,
 ) -> Result<Vec<(&'static str, Vec<u8>)>> {
     Ok(match format {
         Format::Graphml => vec![(GRAPH_GRAPHML, graphml::to_graphml(flat).into_bytes())],
@@ -141,7 +154,13 @@ pub fn format_files(
             TIMELINE_SVG,
             timeline_svg::to_timeline_svg(graph).into_bytes(),
         )],
-        Format::Report | Format::Svg | Format::Png => Vec::new(),
+        Format::Report => {
+            let empty = report::Sentences::new();
+            let sentences = inputs.sentences.unwrap_or(&empty);
+            let html = report::to_report(graph, sentences, inputs.graph_svg);
+            vec![(REPORT_HTML, html.into_bytes())]
+        }
+        Format::Svg | Format::Png => Vec::new(),
     })
 }
 
@@ -152,11 +171,12 @@ pub fn write_formats(
     graph: &KnowledgeGraph,
     dir: &Path,
     formats: &[Format],
+    inputs: ReportInputs,
 ) -> Result<Vec<PathBuf>> {
     let flat = flat::flatten(graph);
     let mut files = Vec::new();
     for format in formats::normalize(formats) {
-        for (name, bytes) in format_files(graph, &flat, format)? {
+        for (name, bytes) in format_files(graph, &flat, format, inputs)? {
             let path = dir.join(name);
             write_atomic(&path, &bytes)?;
             files.push(path);
@@ -330,7 +350,14 @@ mod tests {
         let graph = test_support::sample_graph();
         let root = tempfile::tempdir().unwrap();
         let mut files = write_all(&graph, root.path()).unwrap().files;
-        files.extend(write_formats(&graph, root.path(), &Format::ALL).unwrap());
+        let (a, layers_a) = test_support::document_a();
+        let (b, layers_b) = test_support::document_b();
+        let sentences = report::cited_sentences(&graph, &[a, b], &[layers_a, layers_b]);
+        let inputs = ReportInputs {
+            sentences: Some(&sentences),
+            graph_svg: None,
+        };
+        files.extend(write_formats(&graph, root.path(), &Format::ALL, inputs).unwrap());
         let update = std::env::var_os("CHRONOGRAPH_UPDATE_FIXTURES").is_some();
         for path in &files {
             let name = path.strip_prefix(root.path()).unwrap();
