@@ -16,9 +16,9 @@
 //! there for Cytoscape.js style selectors (`node.person`, `edge.agent`).
 
 use anyhow::Result;
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
-use super::flat::{FlatGraph, json_object, pretty_json};
+use super::flat::{FlatGraph, JsonObject, pretty_json};
 
 /// A Cytoscape.js class name: lower case, anything but letters, digits,
 /// `-` and `_` turned into `-`.
@@ -34,47 +34,85 @@ fn class(text: &str) -> String {
         .collect()
 }
 
+/// One node or edge.
+#[derive(Serialize)]
+struct Element<'a> {
+    data: JsonObject<'a>,
+    classes: String,
+}
+
+#[derive(Serialize)]
+struct Elements<'a> {
+    nodes: Vec<Element<'a>>,
+    edges: Vec<Element<'a>>,
+}
+
+#[derive(Serialize)]
+struct GraphData {
+    name: &'static str,
+}
+
 /// The document `cytoscape.json` holds.
-pub fn cytoscape_value(flat: &FlatGraph) -> Json {
-    let nodes: Vec<Json> = flat
-        .nodes
-        .iter()
-        .map(|node| {
-            let kind = node.attrs.get("kind").map(|v| v.text()).unwrap_or_default();
-            let ty = node.attrs.get("type").map(|v| v.text()).unwrap_or_default();
-            json!({
-                "data": json_object(&[("id", node.id.clone().into())], &node.attrs),
-                "classes": format!("{} {}", class(&kind), class(&ty)),
-            })
-        })
-        .collect();
-    let edges: Vec<Json> = flat
-        .edges
-        .iter()
-        .map(|edge| {
-            let extra = [
-                ("id", edge.id.clone().into()),
-                ("source", edge.source.clone().into()),
-                ("target", edge.target.clone().into()),
-            ];
-            json!({
-                "data": json_object(&extra, &edge.attrs),
-                "classes": class(edge.relation()),
-            })
-        })
-        .collect();
-    json!({
-        "format_version": "1.0",
-        "generated_by": "chronograph",
-        "target_cytoscapejs_version": "~3",
-        "data": { "name": "chronograph" },
-        "elements": { "nodes": nodes, "edges": edges },
-    })
+#[derive(Serialize)]
+struct CytoscapeJson<'a> {
+    format_version: &'static str,
+    generated_by: &'static str,
+    target_cytoscapejs_version: &'static str,
+    data: GraphData,
+    elements: Elements<'a>,
 }
 
 /// The bytes of `cytoscape.json`.
 pub fn to_cytoscape(flat: &FlatGraph) -> Result<Vec<u8>> {
-    pretty_json(&cytoscape_value(flat))
+    let node_ids: Vec<[(&str, &str); 1]> =
+        flat.nodes.iter().map(|n| [("id", n.id.as_str())]).collect();
+    let edge_ends: Vec<[(&str, &str); 3]> = flat
+        .edges
+        .iter()
+        .map(|e| {
+            [
+                ("id", e.id.as_str()),
+                ("source", e.source.as_str()),
+                ("target", e.target.as_str()),
+            ]
+        })
+        .collect();
+    let nodes = flat
+        .nodes
+        .iter()
+        .zip(&node_ids)
+        .map(|(node, extra)| {
+            let text = |name: &str| node.attrs.get(name).map(|v| v.text()).unwrap_or_default();
+            Element {
+                data: JsonObject {
+                    extra,
+                    attrs: &node.attrs,
+                },
+                classes: format!("{} {}", class(&text("kind")), class(&text("type"))),
+            }
+        })
+        .collect();
+    let edges = flat
+        .edges
+        .iter()
+        .zip(&edge_ends)
+        .map(|(edge, extra)| Element {
+            data: JsonObject {
+                extra,
+                attrs: &edge.attrs,
+            },
+            classes: class(edge.relation()),
+        })
+        .collect();
+    pretty_json(&CytoscapeJson {
+        format_version: "1.0",
+        generated_by: "chronograph",
+        target_cytoscapejs_version: "~3",
+        data: GraphData {
+            name: "chronograph",
+        },
+        elements: Elements { nodes, edges },
+    })
 }
 
 #[cfg(test)]
@@ -85,7 +123,8 @@ mod tests {
 
     #[test]
     fn elements_hold_ids_sources_targets_and_typed_attributes() {
-        let value = cytoscape_value(&flatten(&sample_graph()));
+        let bytes = to_cytoscape(&flatten(&sample_graph())).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         let nodes = value["elements"]["nodes"].as_array().unwrap();
         let edges = value["elements"]["edges"].as_array().unwrap();
         assert_eq!(nodes.len(), 12);

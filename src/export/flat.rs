@@ -113,37 +113,46 @@ impl Value {
             Self::Bool(b) => b.to_string(),
         }
     }
-
-    /// The value as JSON.
-    pub fn json(&self) -> serde_json::Value {
-        match self {
-            Self::Str(s) => s.clone().into(),
-            Self::Int(i) => (*i).into(),
-            Self::Bool(b) => (*b).into(),
-        }
-    }
 }
 
 /// Attributes by name; only those that apply are present.
 pub type Attrs = BTreeMap<&'static str, Value>;
 
-/// `attrs` as a JSON object (keys sorted), after the `extra` fields.
-pub fn json_object(
-    extra: &[(&str, serde_json::Value)],
-    attrs: &Attrs,
-) -> serde_json::Map<String, serde_json::Value> {
-    let mut object: serde_json::Map<String, serde_json::Value> = extra
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
-        .collect();
-    for (name, value) in attrs {
-        object.insert(name.to_string(), value.json());
+/// Serializes as one JSON object: the `extra` text fields, then the
+/// attributes (sorted by name) with their JSON types.
+pub struct JsonObject<'a> {
+    /// Fields before the attributes (`id`, `source`, ...).
+    pub extra: &'a [(&'static str, &'a str)],
+    /// The attributes.
+    pub attrs: &'a Attrs,
+}
+
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Str(s) => serializer.serialize_str(s),
+            Self::Int(i) => serializer.serialize_i64(*i),
+            Self::Bool(b) => serializer.serialize_bool(*b),
+        }
     }
-    object
+}
+
+impl serde::Serialize for JsonObject<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.extra.len() + self.attrs.len()))?;
+        for (name, value) in self.extra {
+            map.serialize_entry(name, value)?;
+        }
+        for (name, value) in self.attrs {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
 }
 
 /// Pretty-printed JSON with a trailing newline.
-pub fn pretty_json(value: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
+pub fn pretty_json(value: &impl serde::Serialize) -> anyhow::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)

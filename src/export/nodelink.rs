@@ -12,41 +12,65 @@
 //! different labels (two roles); `key` tells them apart.
 
 use anyhow::Result;
-use serde_json::{Value as Json, json};
+use serde::Serialize;
 
-use super::flat::{FlatGraph, json_object, pretty_json};
+use super::flat::{FlatGraph, JsonObject, pretty_json};
+
+#[derive(Serialize)]
+struct GraphData {
+    name: &'static str,
+}
 
 /// The document `graph.nodelink.json` holds.
-pub fn nodelink_value(flat: &FlatGraph) -> Json {
-    let nodes: Vec<Json> = flat
-        .nodes
-        .iter()
-        .map(|node| Json::Object(json_object(&[("id", node.id.clone().into())], &node.attrs)))
-        .collect();
-    let links: Vec<Json> = flat
-        .edges
-        .iter()
-        .map(|edge| {
-            let extra = [
-                ("source", edge.source.clone().into()),
-                ("target", edge.target.clone().into()),
-                ("key", edge.id.clone().into()),
-            ];
-            Json::Object(json_object(&extra, &edge.attrs))
-        })
-        .collect();
-    json!({
-        "directed": true,
-        "multigraph": true,
-        "graph": { "name": "chronograph" },
-        "nodes": nodes,
-        "links": links,
-    })
+#[derive(Serialize)]
+struct NodeLinkJson<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphData,
+    nodes: Vec<JsonObject<'a>>,
+    links: Vec<JsonObject<'a>>,
 }
 
 /// The bytes of `graph.nodelink.json`.
 pub fn to_nodelink(flat: &FlatGraph) -> Result<Vec<u8>> {
-    pretty_json(&nodelink_value(flat))
+    let node_ids: Vec<[(&str, &str); 1]> =
+        flat.nodes.iter().map(|n| [("id", n.id.as_str())]).collect();
+    let link_ends: Vec<[(&str, &str); 3]> = flat
+        .edges
+        .iter()
+        .map(|e| {
+            [
+                ("source", e.source.as_str()),
+                ("target", e.target.as_str()),
+                ("key", e.id.as_str()),
+            ]
+        })
+        .collect();
+    pretty_json(&NodeLinkJson {
+        directed: true,
+        multigraph: true,
+        graph: GraphData {
+            name: "chronograph",
+        },
+        nodes: flat
+            .nodes
+            .iter()
+            .zip(&node_ids)
+            .map(|(node, extra)| JsonObject {
+                extra,
+                attrs: &node.attrs,
+            })
+            .collect(),
+        links: flat
+            .edges
+            .iter()
+            .zip(&link_ends)
+            .map(|(edge, extra)| JsonObject {
+                extra,
+                attrs: &edge.attrs,
+            })
+            .collect(),
+    })
 }
 
 #[cfg(test)]
@@ -57,7 +81,8 @@ mod tests {
 
     #[test]
     fn nodes_and_links_with_keys() {
-        let value = nodelink_value(&flatten(&sample_graph()));
+        let bytes = to_nodelink(&flatten(&sample_graph())).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(value["directed"], true);
         assert_eq!(value["multigraph"], true);
         assert_eq!(value["nodes"].as_array().unwrap().len(), 12);

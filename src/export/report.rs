@@ -67,23 +67,23 @@ pub fn cited_sentences(
     sentences
 }
 
-/// The anchor of a source sentence: `s-<document>-<index>`, white space in
-/// the document id turned into `_`.
-fn sentence_anchor(document: &str, sentence: usize) -> String {
-    let document: String = document
+/// An HTML id: `prefix` then `text`, white space turned into `_`.
+fn anchor(prefix: &str, text: &str) -> String {
+    let text: String = text
         .chars()
         .map(|c| if c.is_whitespace() { '_' } else { c })
         .collect();
-    format!("s-{document}-{sentence}")
+    format!("{prefix}{text}")
+}
+
+/// The anchor of a source sentence: `s-<document>-<index>`.
+fn sentence_anchor(document: &str, sentence: usize) -> String {
+    anchor("s-", &format!("{document}-{sentence}"))
 }
 
 /// The anchor of an entity: `entity-<id>`.
 fn entity_anchor(id: &str) -> String {
-    let id: String = id
-        .chars()
-        .map(|c| if c.is_whitespace() { '_' } else { c })
-        .collect();
-    format!("entity-{id}")
+    anchor("entity-", id)
 }
 
 fn source_link(provenance: &Provenance) -> String {
@@ -166,7 +166,7 @@ fn pictures(out: &mut String, graph: &KnowledgeGraph, graph_svg: Option<&str>) {
     match graph_svg {
         Some(svg) => out.push_str(svg_element(svg)),
         None => out.push_str(
-            "<p class=\"muted\">graph.svg was not rendered (Graphviz is not installed, or the graph is too large); open graph.dot with Graphviz.</p>",
+            "<p class=\"muted\">graph.svg was not rendered in this run (Graphviz missing, the graph over --svg-max-nodes, or svg left out of --formats); open graph.dot with Graphviz.</p>",
         ),
     }
     out.push('\n');
@@ -321,7 +321,7 @@ pub fn to_report(graph: &KnowledgeGraph, sentences: &Sentences, graph_svg: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::test_support::{document_a, document_b, sample_graph};
+    use crate::export::test_support::{document_a, document_b, event_mut, sample_graph};
 
     fn sample_sentences(graph: &KnowledgeGraph) -> Sentences {
         let (a, la) = document_a();
@@ -383,10 +383,7 @@ mod tests {
     #[test]
     fn article_text_is_escaped() {
         let mut graph = sample_graph();
-        let (index, _) = graph.events().find(|(_, e)| e.id == "a:e1").unwrap();
-        if let crate::graph::Node::Event(e) = &mut graph.graph[index] {
-            e.headline = "<script>alert(1)</script>".into();
-        }
+        event_mut(&mut graph, "a:e1").headline = "<script>alert(1)</script>".into();
         let mut sentences = sample_sentences(&graph);
         sentences.insert(("a".into(), 0), "<img src=x onerror=alert(1)> & co".into());
         let html = to_report(&graph, &sentences, None);

@@ -282,7 +282,7 @@ pub fn to_timeline_svg(graph: &KnowledgeGraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::test_support::sample_graph;
+    use crate::export::test_support::{event_mut, sample_graph};
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -327,10 +327,7 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         let mut graph = sample_graph();
-        let (index, _) = graph.events().find(|(_, e)| e.id == "a:e1").unwrap();
-        if let crate::graph::Node::Event(e) = &mut graph.graph[index] {
-            e.headline = "<b>\"Tom & Jerry\"</b>".into();
-        }
+        event_mut(&mut graph, "a:e1").headline = "<b>\"Tom & Jerry\"</b>".into();
         let svg = to_timeline_svg(&graph);
         assert!(svg.contains("&lt;b&gt;&quot;Tom &amp; Jerry&quot;&lt;/b&gt;"));
         assert!(!svg.contains("<b>"));

@@ -139,8 +139,8 @@ pub fn to_timelinejs(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::test_support::sample_graph;
-    use crate::graph::{DateInfo, Node};
+    use crate::export::test_support::{event_mut, sample_graph};
+    use crate::graph::DateInfo;
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -180,16 +180,14 @@ mod tests {
     #[test]
     fn a_quarter_gets_an_end_date_and_its_value_shown() {
         let mut graph = sample_graph();
-        let (index, _) = graph.events().find(|(_, e)| e.id == "a:e1").unwrap();
-        if let Node::Event(e) = &mut graph.graph[index] {
-            e.date = Some(DateInfo {
-                value: "2018-Q1".into(),
-                start: Some("2018-01-01".into()),
-                end: Some("2018-03-31".into()),
-                precision: "quarter".into(),
-            });
-            e.sentence_text = "<script>alert('x')</script> & more".into();
-        }
+        let event = event_mut(&mut graph, "a:e1");
+        event.date = Some(DateInfo {
+            value: "2018-Q1".into(),
+            start: Some("2018-01-01".into()),
+            end: Some("2018-03-31".into()),
+            precision: "quarter".into(),
+        });
+        event.sentence_text = "<script>alert('x')</script> & more".into();
         let value = timelinejs_value(&graph);
         let event = value["events"]
             .as_array()
