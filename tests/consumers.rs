@@ -411,3 +411,54 @@ fn timelinejs_renders_the_timeline_in_chromium() {
     let first = events[0]["text"]["headline"].as_str().unwrap();
     assert!(dom.contains(&format!(">{first}</h2>")), "{first}");
 }
+
+#[test]
+fn graphviz_lays_out_graph_dot_with_every_linked_node_and_edge() {
+    let dot = manifest("output/graph.dot");
+    let Some(output) = run("dot", &["-Tjson0", dot.to_str().unwrap()]) else {
+        return;
+    };
+    assert!(
+        output.status.success(),
+        "dot rejected graph.dot: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let laid_out: Value = serde_json::from_slice(&output.stdout).expect("dot -Tjson0 output");
+    let graph = graph_json();
+    let mut linked = BTreeSet::new();
+    for event in graph["events"].as_array().unwrap() {
+        for p in event["participants"].as_array().unwrap() {
+            linked.insert(p["entity"].as_str().unwrap().to_string());
+        }
+        if let Some(place) = event["place"].as_str() {
+            linked.insert(place.to_string());
+        }
+    }
+    for r in graph["relations"].as_array().unwrap() {
+        linked.insert(r["source"].as_str().unwrap().to_string());
+        linked.insert(r["target"].as_str().unwrap().to_string());
+    }
+    let entities = graph["entities"].as_array().unwrap().len();
+    let events = graph["events"].as_array().unwrap().len();
+    let expected = expected();
+    assert_eq!(
+        laid_out["objects"].as_array().unwrap().len(),
+        linked.len() + events
+    );
+    assert_eq!(laid_out["edges"].as_array().unwrap().len(), expected.edges);
+    let title = laid_out["label"].as_str().unwrap();
+    assert!(
+        title.contains(&format!(
+            "{entities} entities, {events} events ({} entities without links not drawn)",
+            entities - linked.len()
+        )),
+        "{title}"
+    );
+    let names: Vec<&str> = laid_out["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    assert!(names.contains(&expected.entity["id"].as_str().unwrap()));
+}
