@@ -434,6 +434,23 @@ fn every_format_is_written_by_default() {
     ] {
         assert!(out.join(name).is_file(), "{name} missing");
     }
+    let has_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !has_dot {
+        eprintln!("skipping the graph.png check: Graphviz `dot` is not on PATH");
+        return;
+    }
+    let png = fs::read(out.join("graph.png")).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "graph.png is not a PNG"
+    );
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let svg = fs::read_to_string(out.join("graph.svg")).unwrap();
+    let inlined = &svg[svg.find("<svg").unwrap()..];
+    assert!(
+        report.contains(inlined.trim_end()),
+        "graph.svg is not inlined in the report"
+    );
 }
 
 #[test]
