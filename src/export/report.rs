@@ -11,14 +11,12 @@
 
 use std::collections::BTreeMap;
 
-use petgraph::visit::IntoEdgeReferences;
-
 use super::csv::role_text;
 use super::markup::escape;
 use super::timeline_svg::to_timeline_svg;
 use crate::annotation::Annotated;
 use crate::document::Document;
-use crate::graph::{Edge, EntityNode, KnowledgeGraph, Provenance, TimelineFilter, TimelineRow};
+use crate::graph::{EntityNode, KnowledgeGraph, Provenance, TimelineFilter, TimelineRow};
 
 /// Comment before the inlined Graphviz picture (whose layout depends on the
 /// Graphviz version).
@@ -39,12 +37,8 @@ pub fn cited_sentences(
     let mut cited: Vec<&Provenance> = graph.events().map(|(_, e)| &e.provenance).collect();
     cited.extend(
         graph
-            .graph
-            .edge_references()
-            .filter_map(|e| match e.weight() {
-                Edge::HoldsRole { provenance, .. } => Some(provenance),
-                _ => None,
-            }),
+            .entities()
+            .flat_map(|(_, e)| e.role_sources.iter().map(|(_, p)| p)),
     );
     let mut sentences = Sentences::new();
     for provenance in cited {
@@ -215,33 +209,23 @@ fn events_table(out: &mut String, rows: &[TimelineRow]) {
 }
 
 fn entities_table(out: &mut String, graph: &KnowledgeGraph) {
-    let mut entities: Vec<_> = graph.entities().collect();
-    entities.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let mut entities: Vec<&EntityNode> = graph.entities().map(|(_, e)| e).collect();
+    entities.sort_by(|a, b| a.id.cmp(&b.id));
     out.push_str(
         "<h2 id=\"entities\">Entities</h2>\n<table class=\"sortable\" id=\"entity-table\"><thead><tr>\
          <th>name</th><th>type</th><th>aliases</th><th>mentions</th><th>roles</th><th>documents</th></tr></thead><tbody>\n",
     );
-    for (index, entity) in entities {
-        let role_sources: Vec<(&crate::graph::RoleFact, &Provenance)> = graph
-            .graph
-            .edges(index)
-            .filter_map(|e| match e.weight() {
-                Edge::HoldsRole { role, provenance } => Some((role, provenance)),
-                _ => None,
-            })
-            .collect();
+    for entity in entities {
         let roles: Vec<String> = entity
             .roles
             .iter()
             .map(|role| {
-                let mut sources: Vec<&Provenance> = role_sources
+                let links: Vec<String> = entity
+                    .role_sources
                     .iter()
-                    .filter(|(r, _)| *r == role)
-                    .map(|(_, p)| *p)
+                    .filter(|(r, _)| r == role)
+                    .map(|(_, provenance)| source_link(provenance))
                     .collect();
-                sources.sort();
-                sources.dedup();
-                let links: Vec<String> = sources.into_iter().map(source_link).collect();
                 if links.is_empty() {
                     escape(&role_text(role))
                 } else {
@@ -353,7 +337,9 @@ mod tests {
         // Participants link to their entity rows.
         assert!(html.contains("<a href=\"#entity-person:mike-pompeo\">Mike Pompeo</a> (agent)"));
         assert!(html.contains("<tr id=\"entity-person:mike-pompeo\">"));
-        // The role links to the sentence that states it.
+        // Roles link to the sentence that states them, with or without an
+        // organization.
+        assert!(html.contains("prime minister (since 2009) [<a href=\"#s-a-0\">a §1</a>]"));
         assert!(
             html.contains("director of CIA (former, until 2018-04) [<a href=\"#s-a-0\">a §1</a>]")
         );
