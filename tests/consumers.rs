@@ -462,3 +462,84 @@ fn graphviz_lays_out_graph_dot_with_every_linked_node_and_edge() {
         .collect();
     assert!(names.contains(&expected.entity["id"].as_str().unwrap()));
 }
+
+#[test]
+fn the_xml_files_are_well_formed() {
+    for name in ["graph.graphml", "graph.gexf", "timeline.svg"] {
+        let path = manifest(OUTPUT).join(name);
+        let Some(output) = run("xmllint", &["--noout", path.to_str().unwrap()]) else {
+            return;
+        };
+        assert!(
+            output.status.success(),
+            "{name} is not well-formed XML: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// Rows of a CSV file: the header, then the records.
+fn csv_rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::Reader::from_path(path).expect("CSV file");
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Neo4j is not installed by CI (a JVM server); its import rules are checked
+/// instead: typed headers, unique node ids, relationships between known
+/// nodes, values of the declared types, counts as in graph.json.
+#[test]
+fn the_neo4j_files_follow_the_import_format() {
+    let (node_header, nodes) = csv_rows(&manifest("output/neo4j/nodes.csv"));
+    let (rel_header, relationships) = csv_rows(&manifest("output/neo4j/relationships.csv"));
+    assert_eq!(node_header[..2], ["id:ID", ":LABEL"]);
+    assert_eq!(rel_header[..3], [":START_ID", ":END_ID", ":TYPE"]);
+    let expected = expected();
+    assert_eq!(nodes.len(), expected.nodes);
+    assert_eq!(relationships.len(), expected.edges);
+    let ids: BTreeSet<&str> = nodes.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids.len(), nodes.len(), "node ids are not unique");
+    for row in &relationships {
+        assert!(
+            ids.contains(row[0].as_str()) && ids.contains(row[1].as_str()),
+            "{row:?}"
+        );
+        assert!(["AGENT", "TARGET", "OTHER", "PLACE", "HOLDS_ROLE"].contains(&row[2].as_str()));
+    }
+    let check = |header: &[String], rows: &[Vec<String>]| {
+        for (column, name) in header.iter().enumerate() {
+            let ty = name.rsplit_once(':').map_or("string", |(_, ty)| ty);
+            for row in rows {
+                let cell = &row[column];
+                let ok = cell.is_empty()
+                    || match ty {
+                        "int" => cell.parse::<i64>().is_ok(),
+                        "boolean" => cell == "true" || cell == "false",
+                        "date" => chrono::NaiveDate::parse_from_str(cell, "%Y-%m-%d").is_ok(),
+                        _ => true,
+                    };
+                assert!(ok, "{name}: {cell:?} is not a {ty}");
+            }
+        }
+    };
+    check(&node_header, &nodes);
+    check(&rel_header, &relationships);
+    let event = nodes
+        .iter()
+        .find(|r| r[0] == expected.event["id"].as_str().unwrap())
+        .unwrap();
+    let column = |name: &str| node_header.iter().position(|h| h == name).unwrap();
+    assert!(event[1].starts_with("Event;"));
+    assert_eq!(
+        event[column("start:date")],
+        expected.event["date"]["start"].as_str().unwrap()
+    );
+    let readme = std::fs::read_to_string(manifest("output/neo4j/README")).unwrap();
+    assert!(readme.contains(
+        "neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv"
+    ));
+}

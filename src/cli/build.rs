@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = 600)]
     pub svg_max_nodes: usize,
     /// Formats to write beside graph.dot, the CSV tables and graph.json,
-    /// comma-separated (default: all; svg and png need Graphviz).
+    /// comma-separated; svg and png need Graphviz.
     #[arg(
         long,
         value_name = "LIST",

@@ -57,7 +57,7 @@ fn ticks(from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
     let step = [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200]
         .into_iter()
         .find(|step| months / step <= 10)
-        .unwrap_or(1200);
+        .unwrap_or_else(|| (months / 10 / 1200 + 1) * 1200);
     let mut index = from.year() * 12 + from.month0() as i32;
     index += (step - index.rem_euclid(step)) % step;
     let mut out = Vec::new();
@@ -299,6 +299,9 @@ mod tests {
         assert_eq!(decades.last(), Some(&day("2020-01-01")));
         assert_eq!(decades.len(), 7);
         assert_eq!(tick_label(decades[0], &decades), "1960");
+        // Thousands of years: still about ten ticks.
+        let ages = ticks(day("0001-01-01"), day("9000-01-01"));
+        assert!((5..=12).contains(&ages.len()), "{ages:?}");
     }
 
     #[test]
