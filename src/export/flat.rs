@@ -105,6 +105,15 @@ pub enum Value {
 }
 
 impl Value {
+    /// Appends the value as XML-escaped text to `out`.
+    pub fn push_escaped(&self, out: &mut String) {
+        match self {
+            Self::Str(s) => super::markup::escape_into(out, s),
+            Self::Int(i) => out.push_str(&i.to_string()),
+            Self::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        }
+    }
+
     /// The value as text (`true`/`false` for booleans).
     pub fn text(&self) -> String {
         match self {

@@ -46,10 +46,11 @@ fn body(out: &mut String, keys: &[Key], attrs: &Attrs, spell: &Option<Spell>) {
     out.push_str("        <attvalues>\n");
     for (index, key) in declared(keys) {
         if let Some(value) = attrs.get(key.name) {
-            out.push_str(&format!(
-                "          <attvalue for=\"{index}\" value=\"{}\"/>\n",
-                escape(&value.text())
-            ));
+            out.push_str("          <attvalue for=\"");
+            out.push_str(&index.to_string());
+            out.push_str("\" value=\"");
+            value.push_escaped(out);
+            out.push_str("\"/>\n");
         }
     }
     out.push_str("        </attvalues>\n");

@@ -32,11 +32,13 @@ fn key_lines(out: &mut String, class: &str, prefix: &str, keys: &[Key]) {
 fn data_lines(out: &mut String, prefix: &str, keys: &[Key], attrs: &Attrs) {
     for key in keys {
         if let Some(value) = attrs.get(key.name) {
-            out.push_str(&format!(
-                "      <data key=\"{prefix}_{}\">{}</data>\n",
-                key.name,
-                escape(&value.text())
-            ));
+            out.push_str("      <data key=\"");
+            out.push_str(prefix);
+            out.push('_');
+            out.push_str(key.name);
+            out.push_str("\">");
+            value.push_escaped(out);
+            out.push_str("</data>\n");
         }
     }
 }

@@ -6,6 +6,12 @@
 /// 1.0 forbids are dropped.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -20,7 +26,6 @@ pub fn escape(text: &str) -> String {
             _ => {}
         }
     }
-    out
 }
 
 /// True for the characters XML 1.0 allows (tab and line breaks aside).
