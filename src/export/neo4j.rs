@@ -147,15 +147,13 @@ pub fn readme() -> String {
 mod tests {
     use super::*;
     use crate::export::flat::flatten;
-    use crate::export::test_support::sample_graph;
+    use crate::export::test_support::{csv_table, sample_graph};
 
+    /// The header and the records, as one list of rows.
     fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
-        ::csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(bytes)
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect()
+        let (header, mut rows) = csv_table(bytes);
+        rows.insert(0, header);
+        rows
     }
 
     #[test]

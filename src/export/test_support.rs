@@ -262,3 +262,14 @@ pub fn event_mut<'a>(graph: &'a mut KnowledgeGraph, id: &str) -> &'a mut EventNo
         Node::Entity(_) => unreachable!("events() yields events"),
     }
 }
+
+/// CSV bytes as (header, records).
+pub fn csv_table(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = ::csv::Reader::from_reader(bytes);
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
