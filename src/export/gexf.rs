@@ -7,7 +7,9 @@
 //! events it takes part in, so Gephi's timeline plays the story. Undated
 //! nodes and edges carry no spell (always shown). Attributes are declared
 //! once per class with GEXF types (`string`, `integer`, `boolean`); the edge
-//! weight is GEXF's own `weight` (statements), the label GEXF's `label`.
+//! weight is GEXF's own `weight` (statements), the label GEXF's `label`,
+//! also given as the edge `kind` so that Gephi keeps two edges between the
+//! same nodes (two roles) apart instead of merging them.
 
 use super::flat::{AttrType, Attrs, EDGE_KEYS, FlatGraph, Key, NODE_KEYS, Spell};
 use super::markup::escape;
@@ -93,12 +95,12 @@ pub fn to_gexf(flat: &FlatGraph) -> String {
             .map(|v| v.text())
             .unwrap_or_default();
         out.push_str(&format!(
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\" weight=\"{}\">\n",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{label}\" kind=\"{label}\" weight=\"{}\">\n",
             escape(&edge.id),
             escape(&edge.source),
             escape(&edge.target),
-            escape(&label),
-            edge.weight()
+            edge.weight(),
+            label = escape(&label),
         ));
         body(&mut out, &EDGE_KEYS, &edge.attrs, &edge.spell);
         out.push_str("      </edge>\n");
@@ -137,6 +139,8 @@ mod tests {
         assert!(text.contains(r#"title="asserted" type="boolean""#));
         assert!(!text.contains(r#"title="label""#));
         assert!(text.contains(r#"label="Acme &quot;Q\ Ltd""#));
-        assert!(text.contains(r#"label="director (former, until 2018-04)" weight="1""#));
+        assert!(text.contains(
+            r#"label="director (former, until 2018-04)" kind="director (former, until 2018-04)" weight="1""#
+        ));
     }
 }
