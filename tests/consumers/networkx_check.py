@@ -28,7 +28,11 @@ def summary(graph):
 
 
 with open(f"{out}/graph.nodelink.json", encoding="utf-8") as f:
-    nodelink = nx.node_link_graph(json.load(f), edges="links")
+    data = json.load(f)
+try:
+    nodelink = nx.node_link_graph(data, edges="links")
+except TypeError:  # networkx before 3.4 names the argument `link`
+    nodelink = nx.node_link_graph(data, link="links")
 
 print(json.dumps({
     "graphml": summary(nx.read_graphml(f"{out}/graph.graphml")),
