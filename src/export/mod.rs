@@ -1,6 +1,6 @@
 //! Exports of the knowledge graph, one module per format.
 //!
-//! [`write_all`] writes every graph-wide file into one folder:
+//! [`write_all`] writes the base files into one folder:
 //!
 //! | file                 | module        | what                                         |
 //! |----------------------|---------------|----------------------------------------------|
@@ -10,10 +10,25 @@
 //! | `entities.csv`       | [`csv`]       | entities with aliases, documents and roles   |
 //! | `graph.json`         | [`json`]      | everything, with provenance                  |
 //!
-//! `graph.svg` is rendered from `graph.dot` by a separate call,
-//! [`dot::render_svg`], because it needs Graphviz's `dot` program; when that
-//! is missing the caller prints [`SVG_NOTICE`]. The per-document stand-off
-//! JSON of `chronograph annotate` is [`annotation::annotation_json`].
+//! [`write_formats`] writes the [`Format`]s a user picks (`build --formats`)
+//! beside them, flattening the graph once ([`flat`]) for the graph formats:
+//!
+//! | file                   | module            | for                                    |
+//! |------------------------|-------------------|----------------------------------------|
+//! | `graph.graphml`        | [`graphml`]       | networkx, yEd, Gephi                   |
+//! | `graph.gexf`           | [`gexf`]          | Gephi, with spells for its timeline    |
+//! | `cytoscape.json`       | [`cytoscape`]     | Cytoscape.js, Cytoscape desktop        |
+//! | `graph.nodelink.json`  | [`nodelink`]      | D3, networkx                           |
+//! | `timelinejs.json`      | [`timelinejs`]    | TimelineJS3                            |
+//! | `neo4j/*`              | [`neo4j`]         | `neo4j-admin database import`          |
+//! | `timeline.svg`         | [`timeline_svg`]  | a browser: the timeline as a picture   |
+//! | `report.html`          | [`report`]        | a browser: one self-contained page     |
+//!
+//! `graph.svg` and `graph.png` are rendered from `graph.dot` by a separate
+//! call, [`dot::render`], because they need Graphviz's `dot` program; when
+//! that is missing the caller prints [`graphviz_notice`]. [`markup`] escapes
+//! text for XML and HTML. The per-document stand-off JSON of `chronograph
+//! annotate` is [`annotation::annotation_json`].
 //!
 //! Every file goes through [`write_atomic`], and every output is byte-for-byte
 //! deterministic: no hash-map order, no timestamps.

@@ -2,7 +2,7 @@
 //! import full` reads, and a `README` with the command.
 //!
 //! `nodes.csv`: `id:ID`, `:LABEL` (`Entity;Person`, `Event;Meeting`), then
-//! one column per node attribute ([`NODE_KEYS`]; `label` is called `name`)
+//! one column per node attribute ([`super::flat::NODE_KEYS`]; `label` is called `name`)
 //! with its Neo4j type: `mentions:int`, `asserted:boolean`, ISO days as
 //! `start:date`, `end:date`, `first_date:date`, `last_date:date`; the rest
 //! strings. `relationships.csv`: `:START_ID`, `:END_ID`, `:TYPE` (`AGENT`,
