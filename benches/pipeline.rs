@@ -383,3 +383,51 @@ fn ner_tag_tokens(bencher: Bencher) {
             }
         });
 }
+
+/// Writing every extra format `build` writes by default (GraphML, GEXF,
+/// Cytoscape, node-link, TimelineJS, Neo4j, timeline.svg, report.html; not
+/// the Graphviz renderings, which are Graphviz's time) into a temp folder,
+/// flattening the graph once. Compare with `export_write_all` of the same
+/// run. The report's source sentences are gathered once, outside the timing.
+#[divan::bench(sample_count = 10)]
+fn export_write_formats(bencher: Bencher) {
+    let graph = &*GRAPH;
+    let sentences = export::report::cited_sentences(graph, &CORPUS.documents, &LAYERS.full);
+    let formats: Vec<export::Format> = export::Format::ALL
+        .into_iter()
+        .filter(|f| !f.needs_graphviz())
+        .collect();
+    let inputs = export::ReportInputs {
+        sentences: Some(&sentences),
+        graph_svg: None,
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    bench_corpus(bencher, || {
+        export::write_formats(graph, dir.path(), &formats, inputs).unwrap()
+    });
+}
+
+/// One extra format at a time, files built in memory (no disk): which
+/// format costs what.
+#[divan::bench(sample_count = 10, args = [
+    export::Format::Graphml,
+    export::Format::Gexf,
+    export::Format::Cytoscape,
+    export::Format::Nodelink,
+    export::Format::Timelinejs,
+    export::Format::Neo4j,
+    export::Format::TimelineSvg,
+    export::Format::Report,
+])]
+fn export_format(bencher: Bencher, format: export::Format) {
+    let graph = &*GRAPH;
+    let sentences = export::report::cited_sentences(graph, &CORPUS.documents, &LAYERS.full);
+    let inputs = export::ReportInputs {
+        sentences: Some(&sentences),
+        graph_svg: None,
+    };
+    let flat = export::flat::flatten(graph);
+    bench_corpus(bencher, || {
+        export::format_files(graph, &flat, format, inputs).unwrap()
+    });
+}

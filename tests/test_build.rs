@@ -238,18 +238,24 @@ fn graph_json_has_a_schema_version_and_provenance_in_known_documents() {
         && e["date"]["value"] == "2022-06-09"));
 }
 
+/// Every file under `dir` (relative path, bytes), sorted, but the PNG
+/// rendering.
 fn read_outputs(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut names: Vec<String> = FILES.iter().map(|s| s.to_string()).collect();
-    if dir.join("graph.svg").exists() {
-        names.push("graph.svg".into());
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.file_name().is_some_and(|n| n != "graph.png") {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                found.push((name, fs::read(&path).unwrap()));
+            }
+        }
     }
-    names
-        .into_iter()
-        .map(|name| {
-            let bytes = fs::read(dir.join(&name)).unwrap();
-            (name, bytes)
-        })
-        .collect()
+    found.sort();
+    found
 }
 
 fn assert_same_outputs(one: &Path, two: &Path) {
@@ -380,6 +386,85 @@ fn graph_svg_is_rendered_when_graphviz_is_installed() {
         &text[..text.len().min(80)]
     );
     assert!(text.contains("Anna Visser"));
+}
+
+#[test]
+fn formats_chooses_the_extra_files() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    build(&[&articles()], &out, &["--formats", "gexf,neo4j"]).code(0);
+    for name in FILES.iter().chain(&[
+        "graph.gexf",
+        "neo4j/nodes.csv",
+        "neo4j/relationships.csv",
+        "neo4j/README",
+    ]) {
+        assert!(out.join(name).is_file(), "{name} missing");
+    }
+    for name in [
+        "graph.graphml",
+        "cytoscape.json",
+        "timelinejs.json",
+        "graph.svg",
+        "graph.png",
+    ] {
+        assert!(
+            !out.join(name).exists(),
+            "{name} written though not asked for"
+        );
+    }
+}
+
+#[test]
+fn every_format_is_written_by_default() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    build(&[&articles()], &out, &[]).code(0);
+    for name in [
+        "graph.graphml",
+        "graph.gexf",
+        "cytoscape.json",
+        "graph.nodelink.json",
+        "timelinejs.json",
+        "neo4j/nodes.csv",
+        "neo4j/relationships.csv",
+        "neo4j/README",
+        "timeline.svg",
+        "report.html",
+    ] {
+        assert!(out.join(name).is_file(), "{name} missing");
+    }
+    let has_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
+    if !has_dot {
+        eprintln!("skipping the graph.png check: Graphviz `dot` is not on PATH");
+        return;
+    }
+    let png = fs::read(out.join("graph.png")).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "graph.png is not a PNG"
+    );
+    let report = fs::read_to_string(out.join("report.html")).unwrap();
+    let svg = fs::read_to_string(out.join("graph.svg")).unwrap();
+    let inlined = &svg[svg.find("<svg").unwrap()..];
+    assert!(
+        report.contains(inlined.trim_end()),
+        "graph.svg is not inlined in the report"
+    );
+}
+
+#[test]
+fn an_unknown_format_is_refused_with_the_known_ones() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    build(&[&articles()], &out, &["--formats", "gexf,pdf"])
+        .code(2)
+        .stderr(predicate::str::contains("unknown format 'pdf'"))
+        .stderr(predicate::str::contains("graphml, gexf, cytoscape"));
+    assert!(
+        !out.exists(),
+        "nothing is written when the command line is wrong"
+    );
 }
 
 #[test]

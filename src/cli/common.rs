@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use chronograph::ingest::{self, IngestOptions};
-use chronograph::{Document, KnowledgeGraph, pipeline};
+use chronograph::{Annotated, Document, KnowledgeGraph, pipeline};
 
 use super::Outcome;
 
@@ -29,6 +29,8 @@ pub struct InputArgs {
 pub struct Loaded {
     /// Documents in input order.
     pub documents: Vec<Document>,
+    /// Their annotation layers, in the same order.
+    pub annotated: Vec<Annotated>,
     /// The merged graph.
     pub graph: KnowledgeGraph,
     /// How many inputs (files or records) were skipped.
@@ -68,6 +70,7 @@ pub fn load(args: &InputArgs) -> anyhow::Result<Loaded> {
     let graph = pipeline::build_graph(&documents, &annotated);
     Ok(Loaded {
         documents,
+        annotated,
         graph,
         skipped: ingested.skipped.len(),
     })

@@ -105,7 +105,10 @@ fn event_record(row: &TimelineRow) -> Vec<String> {
     ]
 }
 
-fn write_table(header: &[&str], records: impl Iterator<Item = Vec<String>>) -> Result<Vec<u8>> {
+pub(crate) fn write_table(
+    header: &[&str],
+    records: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>> {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
     writer.write_record(header).context("cannot write CSV")?;
     for record in records {
@@ -162,17 +165,7 @@ pub fn entities_csv(graph: &KnowledgeGraph) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::test_support::{TEXT_B, sample_graph, span};
-
-    fn read(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-        let mut reader = ::csv::Reader::from_reader(bytes);
-        let header = reader.headers().unwrap().iter().map(String::from).collect();
-        let rows = reader
-            .records()
-            .map(|r| r.unwrap().iter().map(String::from).collect())
-            .collect();
-        (header, rows)
-    }
+    use crate::export::test_support::{TEXT_B, csv_table as read, sample_graph, span};
 
     #[test]
     fn timeline_has_the_columns_in_order_and_dated_rows_by_start() {

@@ -31,6 +31,7 @@ use graphviz_rust::dot_structures::{
     Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::Direction;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 
 use super::write_atomic;
@@ -183,16 +184,42 @@ fn edge_style(edge: &Edge) -> (&'static str, &'static str) {
 /// The diagram as a graphviz-rust graph.
 pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
     let mut stmts: Vec<Stmt> = Vec::new();
-    let title = format!(
+    // An entity no event or role links to says nothing in a diagram: it is
+    // left out (and counted in the title); the other files keep it.
+    let mut entities: Vec<&EntityNode> = graph
+        .entities()
+        .filter(|(index, _)| {
+            graph
+                .graph
+                .edges_directed(*index, Direction::Incoming)
+                .next()
+                .is_some()
+                || graph
+                    .graph
+                    .edges_directed(*index, Direction::Outgoing)
+                    .next()
+                    .is_some()
+        })
+        .map(|(_, e)| e)
+        .collect();
+    let unlinked = graph.entity_count() - entities.len();
+    let mut title = format!(
         "Chronograph: {} document(s), {} entities, {} events",
         graph.documents.len(),
         graph.entity_count(),
         graph.event_count()
     );
+    if unlinked > 0 {
+        title.push_str(&format!(" ({unlinked} entities without links not drawn)"));
+    }
     stmts.push(Stmt::GAttribute(GraphAttributes::Graph(vec![
         attr("label", &title),
         attr("labelloc", "t"),
         attr("rankdir", "LR"),
+        // Lay the connected parts out side by side in rows, not one tall
+        // column.
+        attr("pack", "true"),
+        attr("packmode", "array_c8"),
         attr("fontname", "Helvetica"),
     ])));
     stmts.push(Stmt::GAttribute(GraphAttributes::Node(vec![
@@ -204,7 +231,6 @@ pub fn dot_graph(graph: &KnowledgeGraph) -> Graph {
         attr("fontsize", "9"),
     ])));
 
-    let mut entities: Vec<&EntityNode> = graph.entities().map(|(_, e)| e).collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
     stmts.extend(entities.into_iter().map(|e| Stmt::Node(entity_node(e))));
     let timeline = graph
@@ -269,12 +295,23 @@ pub fn dot_available() -> bool {
 /// caller then prints [`super::SVG_NOTICE`]. Fails when `dot` is there but
 /// cannot render, or a file cannot be read or written.
 pub fn render_svg(dot_path: &Path, svg_path: &Path) -> Result<bool> {
+    render(dot_path, svg_path, super::Format::Svg)
+}
+
+/// Renders `dot_path` as `format` ([`super::Format::Svg`] or
+/// [`super::Format::Png`]; anything else is SVG) at `path`, atomically,
+/// like [`render_svg`].
+pub fn render(dot_path: &Path, path: &Path, format: super::Format) -> Result<bool> {
     if !dot_available() {
         return Ok(false);
     }
     let dot = std::fs::read_to_string(dot_path)
         .with_context(|| format!("cannot read {}", dot_path.display()))?;
-    let svg = match graphviz_rust::exec_dot(dot, vec![CommandArg::Format(Format::Svg)]) {
+    let format = match format {
+        super::Format::Png => Format::Png,
+        _ => Format::Svg,
+    };
+    let svg = match graphviz_rust::exec_dot(dot, vec![CommandArg::Format(format)]) {
         Ok(svg) => svg,
         Err(error) if error.kind() == ErrorKind::NotFound => return Ok(false),
         Err(error) => {
@@ -282,7 +319,7 @@ pub fn render_svg(dot_path: &Path, svg_path: &Path) -> Result<bool> {
                 .with_context(|| format!("Graphviz dot could not render {}", dot_path.display()));
         }
     };
-    write_atomic(svg_path, &svg)?;
+    write_atomic(path, &svg)?;
     Ok(true)
 }
 
@@ -360,6 +397,31 @@ mod tests {
         assert!(text.contains(r#"label="Mike Pompeo met (Jerusalem)\n2018-02""#));
         assert!(text.contains(r#"\nundated\n[hedged]""#));
         assert!(text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn an_entity_without_links_is_left_out_and_counted_in_the_title() {
+        let mut graph = sample_graph();
+        let mut lonely = graph
+            .entity(graph.find_entity("Iran").unwrap())
+            .unwrap()
+            .clone();
+        lonely.id = "location:atlantis".into();
+        lonely.name = "Atlantis".into();
+        graph.graph.add_node(crate::graph::Node::Entity(lonely));
+        let text = to_dot(&graph);
+        assert!(!text.contains("Atlantis"), "{text}");
+        assert!(text.contains(
+            "Chronograph: 2 document(s), 9 entities, 4 events (1 entities without links not drawn)"
+        ));
+        assert!(text.contains(r#"pack="true""#));
+        // The graph's other files keep it.
+        assert!(
+            crate::export::flat::flatten(&graph)
+                .nodes
+                .iter()
+                .any(|n| n.id == "location:atlantis")
+        );
     }
 
     #[test]

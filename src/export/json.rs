@@ -332,7 +332,7 @@ impl From<&TimelineRow<'_>> for EventJson {
     }
 }
 
-fn date_source_str(source: crate::annotation::DateSource) -> &'static str {
+pub(crate) fn date_source_str(source: crate::annotation::DateSource) -> &'static str {
     use crate::annotation::DateSource;
     match source {
         DateSource::Stated => "stated",

@@ -1,6 +1,6 @@
 //! Exports of the knowledge graph, one module per format.
 //!
-//! [`write_all`] writes every graph-wide file into one folder:
+//! [`write_all`] writes the base files into one folder:
 //!
 //! | file                 | module        | what                                         |
 //! |----------------------|---------------|----------------------------------------------|
@@ -10,19 +10,47 @@
 //! | `entities.csv`       | [`csv`]       | entities with aliases, documents and roles   |
 //! | `graph.json`         | [`json`]      | everything, with provenance                  |
 //!
-//! `graph.svg` is rendered from `graph.dot` by a separate call,
-//! [`dot::render_svg`], because it needs Graphviz's `dot` program; when that
-//! is missing the caller prints [`SVG_NOTICE`]. The per-document stand-off
-//! JSON of `chronograph annotate` is [`annotation::annotation_json`].
+//! [`write_formats`] writes the [`Format`]s a user picks (`build --formats`)
+//! beside them, flattening the graph once ([`flat`]) for the graph formats:
+//!
+//! | file                   | module            | for                                    |
+//! |------------------------|-------------------|----------------------------------------|
+//! | `graph.graphml`        | [`graphml`]       | networkx, yEd, Gephi                   |
+//! | `graph.gexf`           | [`gexf`]          | Gephi, with spells for its timeline    |
+//! | `cytoscape.json`       | [`cytoscape`]     | Cytoscape.js, Cytoscape desktop        |
+//! | `graph.nodelink.json`  | [`nodelink`]      | D3, networkx                           |
+//! | `timelinejs.json`      | [`timelinejs`]    | TimelineJS3                            |
+//! | `neo4j/*`              | [`neo4j`]         | `neo4j-admin database import`          |
+//! | `timeline.svg`         | [`timeline_svg`]  | a browser: the timeline as a picture   |
+//! | `report.html`          | [`report`]        | a browser: one self-contained page     |
+//!
+//! `graph.svg` and `graph.png` are rendered from `graph.dot` by a separate
+//! call, [`dot::render`], because they need Graphviz's `dot` program; when
+//! that is missing the caller prints [`graphviz_notice`]. [`markup`] escapes
+//! text for XML and HTML. The per-document stand-off JSON of `chronograph
+//! annotate` is [`annotation::annotation_json`].
 //!
 //! Every file goes through [`write_atomic`], and every output is byte-for-byte
 //! deterministic: no hash-map order, no timestamps.
 
 pub mod annotation;
 pub mod csv;
+pub mod cytoscape;
 pub mod dot;
+pub mod flat;
+pub mod formats;
+pub mod gexf;
+pub mod graphml;
 pub mod json;
+pub mod markup;
+pub mod neo4j;
+pub mod nodelink;
+pub mod report;
 pub mod timeml;
+pub mod timeline_svg;
+pub mod timelinejs;
+
+pub use formats::Format;
 
 use std::fs;
 use std::io::Write;
@@ -46,9 +74,32 @@ pub const ENTITIES_CSV: &str = "entities.csv";
 /// File name of the JSON graph.
 pub const GRAPH_JSON: &str = "graph.json";
 
+/// File name of the GraphML graph.
+pub const GRAPH_GRAPHML: &str = "graph.graphml";
+/// File name of the GEXF graph.
+pub const GRAPH_GEXF: &str = "graph.gexf";
+/// File name of the Cytoscape.js elements.
+pub const CYTOSCAPE_JSON: &str = "cytoscape.json";
+/// File name of the node-link graph.
+pub const GRAPH_NODELINK: &str = "graph.nodelink.json";
+/// File name of the TimelineJS3 timeline.
+pub const TIMELINEJS_JSON: &str = "timelinejs.json";
+/// File name of the timeline picture.
+pub const TIMELINE_SVG: &str = "timeline.svg";
+/// File name of the HTML report.
+pub const REPORT_HTML: &str = "report.html";
+/// File name of the PNG rendering of `graph.dot`.
+pub const GRAPH_PNG: &str = "graph.png";
+
 /// What the caller prints when [`dot::render_svg`] returns `false`.
 pub const SVG_NOTICE: &str =
     "graph.svg not written: install Graphviz (e.g. `apt-get install graphviz`) to render it";
+
+/// What the caller prints when [`dot::render`] returns `false` for `name`
+/// (`graph.svg`, `graph.png`).
+pub fn graphviz_notice(name: &str) -> String {
+    SVG_NOTICE.replacen(GRAPH_SVG, name, 1)
+}
 
 /// The files [`write_all`] wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +135,70 @@ pub fn write_all(graph: &KnowledgeGraph, dir: &Path) -> Result<Written> {
         files.push(path);
     }
     Ok(Written { files })
+}
+
+/// What the report needs beside the graph.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReportInputs<'a> {
+    /// The cited source sentences ([`report::cited_sentences`]).
+    pub sentences: Option<&'a report::Sentences>,
+    /// The Graphviz rendering of `graph.dot` made in this run, if any.
+    pub graph_svg: Option<&'a str>,
+}
+
+/// The files of one format that need no external program, as (path
+/// relative to the export folder, bytes). Empty for the Graphviz renderings
+/// ([`Format::needs_graphviz`]).
+pub fn format_files(
+    graph: &KnowledgeGraph,
+    flat: &flat::FlatGraph,
+    format: Format,
+    inputs: ReportInputs,
+) -> Result<Vec<(&'static str, Vec<u8>)>> {
+    Ok(match format {
+        Format::Graphml => vec![(GRAPH_GRAPHML, graphml::to_graphml(flat).into_bytes())],
+        Format::Gexf => vec![(GRAPH_GEXF, gexf::to_gexf(flat).into_bytes())],
+        Format::Cytoscape => vec![(CYTOSCAPE_JSON, cytoscape::to_cytoscape(flat)?)],
+        Format::Nodelink => vec![(GRAPH_NODELINK, nodelink::to_nodelink(flat)?)],
+        Format::Timelinejs => vec![(TIMELINEJS_JSON, timelinejs::to_timelinejs(graph)?)],
+        Format::Neo4j => vec![
+            (neo4j::NODES_CSV, neo4j::nodes_csv(flat)?),
+            (neo4j::RELATIONSHIPS_CSV, neo4j::relationships_csv(flat)?),
+            (neo4j::README, neo4j::readme().into_bytes()),
+        ],
+        Format::TimelineSvg => vec![(
+            TIMELINE_SVG,
+            timeline_svg::to_timeline_svg(graph).into_bytes(),
+        )],
+        Format::Report => {
+            let empty = report::Sentences::new();
+            let sentences = inputs.sentences.unwrap_or(&empty);
+            let html = report::to_report(graph, sentences, inputs.graph_svg);
+            vec![(REPORT_HTML, html.into_bytes())]
+        }
+        Format::Svg | Format::Png => Vec::new(),
+    })
+}
+
+/// Writes the files of `formats` that need no external program into `dir`,
+/// each atomically, flattening the graph once; returns their paths in the
+/// order written.
+pub fn write_formats(
+    graph: &KnowledgeGraph,
+    dir: &Path,
+    formats: &[Format],
+    inputs: ReportInputs,
+) -> Result<Vec<PathBuf>> {
+    let flat = flat::flatten(graph);
+    let mut files = Vec::new();
+    for format in formats::normalize(formats) {
+        for (name, bytes) in format_files(graph, &flat, format, inputs)? {
+            let path = dir.join(name);
+            write_atomic(&path, &bytes)?;
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
 
 /// Tells temp files of one process apart.
@@ -250,10 +365,18 @@ mod tests {
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/sample");
         let graph = test_support::sample_graph();
         let root = tempfile::tempdir().unwrap();
-        let written = write_all(&graph, root.path()).unwrap();
+        let mut files = write_all(&graph, root.path()).unwrap().files;
+        let (a, layers_a) = test_support::document_a();
+        let (b, layers_b) = test_support::document_b();
+        let sentences = report::cited_sentences(&graph, &[a, b], &[layers_a, layers_b]);
+        let inputs = ReportInputs {
+            sentences: Some(&sentences),
+            graph_svg: None,
+        };
+        files.extend(write_formats(&graph, root.path(), &Format::ALL, inputs).unwrap());
         let update = std::env::var_os("CHRONOGRAPH_UPDATE_FIXTURES").is_some();
-        for path in &written.files {
-            let name = path.file_name().unwrap();
+        for path in &files {
+            let name = path.strip_prefix(root.path()).unwrap();
             // The generator names the version; keep the fixture version-free.
             let actual = fs::read_to_string(path).unwrap().replace(
                 concat!("\"chronograph ", env!("CARGO_PKG_VERSION"), "\""),

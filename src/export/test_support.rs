@@ -22,7 +22,7 @@ use crate::annotation::{
     ParticipantRole, Relation, RelationKind, Sentence, Span, Timex, TimexType,
 };
 use crate::document::{DctSource, Document};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{EventNode, KnowledgeGraph, Node};
 
 pub const TEXT_A: &str = "Mike Pompeo, the former CIA director, met Netanyahu in Jerusalem in February 2018. Iran may have helped.";
 pub const TEXT_B: &str = "Café — On 3 January 2018, Israel attacked Damascus.\n=SUM(A1), Acme \"Q\\ Ltd said, was no\n  strike.";
@@ -249,4 +249,27 @@ pub fn sample_graph() -> KnowledgeGraph {
     graph.add_document(&document, &annotated);
     graph.finish();
     graph
+}
+
+/// The event `id` of `graph`, to change in a test.
+pub fn event_mut<'a>(graph: &'a mut KnowledgeGraph, id: &str) -> &'a mut EventNode {
+    let (index, _) = graph
+        .events()
+        .find(|(_, e)| e.id == id)
+        .unwrap_or_else(|| panic!("no event {id}"));
+    match &mut graph.graph[index] {
+        Node::Event(event) => event,
+        Node::Entity(_) => unreachable!("events() yields events"),
+    }
+}
+
+/// CSV bytes as (header, records).
+pub fn csv_table(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = ::csv::Reader::from_reader(bytes);
+    let header = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
 }

@@ -73,11 +73,12 @@ impl KnowledgeGraph {
                 end: relation.end.clone(),
                 former: relation.former,
             };
+            let provenance = context.provenance(relation.span, relation.sentence);
             if let Node::Entity(entity) = &mut self.graph[person] {
                 entity.roles.push(role.clone());
+                entity.role_sources.push((role.clone(), provenance.clone()));
             }
             if let Some(organization) = organization {
-                let provenance = context.provenance(relation.span, relation.sentence);
                 self.graph
                     .add_edge(person, organization, Edge::HoldsRole { role, provenance });
             }
@@ -97,6 +98,8 @@ impl KnowledgeGraph {
                 entity.documents.dedup();
                 entity.roles.sort();
                 entity.roles.dedup();
+                entity.role_sources.sort();
+                entity.role_sources.dedup();
                 let base = format!(
                     "{}:{}",
                     entity.kind.as_str().to_lowercase(),
@@ -128,6 +131,7 @@ impl KnowledgeGraph {
                     mention_count: 0,
                     documents: Vec::new(),
                     roles: Vec::new(),
+                    role_sources: Vec::new(),
                     mentions: Vec::new(),
                 }));
                 self.by_name.insert(key, index);

@@ -91,6 +91,10 @@ pub struct EntityNode {
     pub documents: Vec<String>,
     /// Roles held, sorted and de-duplicated.
     pub roles: Vec<RoleFact>,
+    /// Where the text states each role (role, then the phrase's provenance),
+    /// sorted and de-duplicated; a role may be stated more than once.
+    #[serde(skip)]
+    pub role_sources: Vec<(RoleFact, Provenance)>,
     /// Every mention, in document then text order.
     pub mentions: Vec<Provenance>,
 }
