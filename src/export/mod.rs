@@ -46,9 +46,9 @@ pub mod markup;
 pub mod neo4j;
 pub mod nodelink;
 pub mod report;
-pub mod timeml;
 pub mod timeline_svg;
 pub mod timelinejs;
+pub mod timeml;
 
 pub use formats::Format;
 
