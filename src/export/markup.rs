@@ -28,6 +28,30 @@ pub fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// Escapes `text` for XML character data that must keep the text character
+/// for character (TimeML's `TEXT`, whose offsets count characters): `&`,
+/// `<`, `>`, `"` and `'` become entities, tab and line feed stay as they are,
+/// a carriage return becomes `&#13;` (XML line-end handling would turn it
+/// into a line feed), and characters XML 1.0 forbids become U+FFFD, one for
+/// one.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if allowed(c) => out.push(c),
+            _ => out.push('\u{fffd}'),
+        }
+    }
+    out
+}
+
 /// True for the characters XML 1.0 allows (tab and line breaks aside).
 fn allowed(c: char) -> bool {
     !matches!(c, '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
@@ -44,6 +68,14 @@ mod tests {
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
         );
         assert_eq!(escape("one\ntwo\r\tthree"), "one&#10;two&#13;&#9;three");
+    }
+
+    #[test]
+    fn text_escape_keeps_line_breaks_and_the_character_count() {
+        assert_eq!(
+            escape_text("a<b> & \"c\" 'd'\r\n\te\u{1}"),
+            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#13;\n\te\u{fffd}"
+        );
     }
 
     #[test]

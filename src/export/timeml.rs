@@ -19,6 +19,7 @@
 //! (`temporalFunction="true"`) is anchored to the DCT `t0` when there is one.
 //! Without a DCT the `DCT` element is left out.
 
+use super::markup::escape_text as escape;
 use crate::annotation::Timex;
 use crate::document::Document;
 
@@ -80,26 +81,6 @@ fn open_tag(number: usize, timex: &Timex, has_dct: bool) -> String {
     tag
 }
 
-/// Escapes text for XML character data and attribute values: `&`, `<`,
-/// `>`, `"`, `'`, carriage return; characters XML 1.0 forbids become U+FFFD.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -116,14 +97,6 @@ mod tests {
             relative,
             sentence: 0,
         }
-    }
-
-    #[test]
-    fn escapes_markup_quotes_carriage_returns_and_forbidden_characters() {
-        assert_eq!(
-            escape("a<b> & \"c\" 'd'\r\n\te\u{1}"),
-            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#13;\n\te\u{fffd}"
-        );
     }
 
     #[test]
