@@ -160,6 +160,27 @@ fn each_trigger_takes_the_date_in_its_own_stretch_of_the_sentence() {
 }
 
 #[test]
+fn a_year_that_modifies_a_noun_dates_only_the_event_it_names() {
+    let (_, a) = annotate(
+        "Gunmen attacked tourists near the fabled 11th century temple complex.",
+        "2023-01-24",
+    );
+    assert_eq!(date(event(&a, "attack")), None);
+    let (_, a) = annotate(
+        "The company sold its 1990s headquarters in March 2015.",
+        "2023-01-24",
+    );
+    assert_eq!(date(event(&a, "sell")), Some("2015-03"));
+    let (_, a) = annotate(
+        "The 2018 heist of the archive shocked Tehran.",
+        "2023-01-24",
+    );
+    assert_eq!(date(event(&a, "heist")), Some("2018"));
+    let (_, a) = annotate("Rebels attacked the town in 1998 and fled.", "2023-01-24");
+    assert_eq!(date(event(&a, "attack")), Some("1998"), "an adverbial year");
+}
+
+#[test]
 fn a_sentence_without_a_date_inherits_one_within_its_paragraph_only() {
     let (_, a) = annotate(
         "The ministers met in Paris in May 2019. They signed the accord.\n\nThey signed another one.",

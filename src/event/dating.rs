@@ -6,6 +6,11 @@
 //! calendar expression of the previous sentences of the same paragraph
 //! (`inherited`: the time the text is talking about); else, for a verb in the
 //! present tense ("announces"), the publication date (`dct`); else none.
+//!
+//! A year, decade or century used as a modifier of a noun ("the fabled 11th
+//! century temple", "its 1990s headquarters") dates only an event named in
+//! that noun phrase ("the 2018 heist"), never the other events of the
+//! sentence.
 
 use std::ops::Range;
 
@@ -45,14 +50,19 @@ pub(super) fn date(
         source: DateSource::Stated,
         timex: Some(timex),
     };
+    let sentence_range = context.sentence_tokens[sentence].clone();
+    let dates_this = |t: &usize| {
+        attributive_phrase(context, *t, sentence_range.clone())
+            .is_none_or(|phrase| phrase.contains(&found.tokens.start))
+    };
     if let Some(t) = calendar_timexes(context, scope.right.clone())
-        .first()
-        .copied()
+        .into_iter()
+        .find(dates_this)
     {
         return Some(stated(t));
     }
-    let sentence_range = context.sentence_tokens[sentence].clone();
-    let free = |t: &usize| !fenced_off(context, *t, found, all, sentence_range.clone());
+    let free =
+        |t: &usize| dates_this(t) && !fenced_off(context, *t, found, all, sentence_range.clone());
     if let Some(t) = calendar_timexes(context, scope.left.clone())
         .into_iter()
         .rev()
@@ -146,6 +156,95 @@ fn nearest(
         .filter(|&(_, t)| is_calendar(context, t) && allowed(&t))
         .min()
         .map(|(_, t)| t)
+}
+
+/// Words that cannot be the noun an attributive date modifies: articles,
+/// pronouns, prepositions, conjunctions, auxiliaries and the verbs a date is
+/// often the subject of ("2018 saw ...").
+const NOT_MODIFIED: &[&str] = &[
+    "a", "about", "across", "after", "along", "amid", "among", "against", "also", "an", "and",
+    "are", "as", "at", "be", "been", "before", "brought", "but", "by", "can", "could", "did", "do",
+    "does", "during", "for", "from", "had", "has", "have", "he", "her", "his", "i", "in", "into",
+    "is", "it", "its", "may", "might", "not", "of", "on", "or", "over", "saw", "she", "should",
+    "since", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+    "through", "to", "toward", "towards", "under", "until", "upon", "was", "we", "were", "when",
+    "which", "while", "who", "will", "with", "within", "without", "would", "you",
+];
+
+/// Words after which a date is a time adverbial, not a noun's modifier.
+const ADVERBIAL_BEFORE: &[&str] = &[
+    "after",
+    "and",
+    "around",
+    "as",
+    "at",
+    "before",
+    "between",
+    "by",
+    "during",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "to",
+    "until",
+    "up",
+    ",",
+    "(",
+    ";",
+    ":",
+    "-",
+    "--",
+    "—",
+    "–",
+];
+
+/// The tokens of the noun phrase a year, decade or century modifies (a full
+/// date such as "the Aug. 7 blasts" is left alone: the events around it
+/// usually happened on it), when
+/// the expression is attributive: a lower-case word that can be a noun right
+/// after it ("11th century temple complex", "1998 report"), and no
+/// preposition or punctuation right before it (then it is an adverbial: "in
+/// 2018 sales rose"). At most four words, up to the first word that cannot
+/// be part of the phrase.
+fn attributive_phrase(
+    context: &Context,
+    timex: usize,
+    sentence: Range<usize>,
+) -> Option<Range<usize>> {
+    let mut tokens = sentence
+        .clone()
+        .filter(|&i| context.timex_of_token[i] == Some(timex));
+    let first = tokens.next()?;
+    let last = tokens.next_back().unwrap_or(first);
+    let head = context.word(last);
+    let digits = head.trim_start_matches('\'').trim_end_matches('s');
+    let year_like = (digits.len() == 4 || (head.starts_with('\'') && digits.len() == 2))
+        && digits.chars().all(|c| c.is_ascii_digit())
+        || head.eq_ignore_ascii_case("century");
+    if !year_like || first == sentence.start || context.is(first - 1, ADVERBIAL_BEFORE) {
+        return None;
+    }
+    let noun_like = |i: usize| {
+        let word = context.word(i);
+        i < sentence.end
+            && context.timex_of_token[i].is_none()
+            && word.starts_with(|c: char| c.is_ascii_lowercase())
+            && word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            && !word.ends_with("ed")
+            && !word.ends_with("ly")
+            && !context.is(i, NOT_MODIFIED)
+    };
+    let start = last + 1;
+    let end = (start..start + 4).take_while(|&i| noun_like(i)).last()? + 1;
+    Some(start..end)
 }
 
 /// True when time expression `timex` sits in a comma-delimited stretch of the
