@@ -83,15 +83,13 @@ impl<'a> Context<'a> {
         (start, end)
     }
 
-    /// True for a word token that starts with a capital letter.
+    /// True for a word token that starts with a capital letter, or is a
+    /// brand written in camel case ("iPhone", see [`is_camel_name`]).
     pub fn is_capitalised(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
+            let word = t.span.text(self.text);
             t.kind == TokenKind::Word
-                && t.span
-                    .text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                && (word.chars().next().is_some_and(char::is_uppercase) || is_camel_name(word))
         })
     }
 
@@ -173,11 +171,14 @@ impl<'a> Context<'a> {
 
     /// True for a listed non-name that is dropped from the start of a name
     /// wherever it stands, not only at a sentence start: articles, months,
-    /// weekdays and modifiers of titles ("The", "May", "Former").
+    /// weekdays, modifiers of titles and common abbreviations ("The", "May",
+    /// "Former", "GB").
     pub fn is_strippable_anywhere(&self, i: usize) -> bool {
         let w = self.word(i);
-        matches!(NONAMES.word(w), Some(&("month" | "weekday" | "modifier")))
-            || ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))
+        matches!(
+            NONAMES.word(w),
+            Some(&("month" | "weekday" | "modifier" | "common"))
+        ) || ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))
     }
 
     /// True when token `i` overlaps a time expression.
@@ -217,4 +218,18 @@ impl<'a> Context<'a> {
         }
         true
     }
+}
+
+/// True for a name written in camel case with a lower-case start, as brands
+/// are ("iPhone", "eBay", "iOS"): one or two lower-case letters, then a
+/// capital, at least three letters in all, and not a listed unit or common
+/// abbreviation ("kWh", "mRNA").
+pub(super) fn is_camel_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let lower = chars.by_ref().take_while(char::is_ascii_lowercase).count();
+    let after = word[lower..].chars().next();
+    (1..=2).contains(&lower)
+        && after.is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && NONAMES.word(word).is_none()
 }

@@ -696,3 +696,41 @@ fn the_tagger_never_overrides_a_rule() {
     let text = "Trump said Gazprom would cut supplies. Trump left.";
     assert_eq!(kind_of(text, "Trump"), Some(PER));
 }
+
+#[test]
+fn brands_written_in_camel_case_are_names() {
+    let names: Vec<String> = entities(
+        "Customers lined up for the iPhone, bought songs on iTunes and sold old phones on eBay.",
+    )
+    .into_iter()
+    .map(|(name, _)| name)
+    .collect();
+    assert_eq!(names, ["iPhone", "iTunes", "eBay"]);
+    // The whole brand phrase, not only its capitalised tail.
+    let found: Vec<String> = mentions("Apple opened the iTunes Music Store in April.")
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(found, ["Apple", "iTunes Music Store"]);
+    assert_eq!(
+        kind_of(
+            "Apple opened the iTunes Music Store in April.",
+            "iTunes Music Store"
+        ),
+        Some(MISC)
+    );
+}
+
+#[test]
+fn units_currencies_and_common_abbreviations_are_not_names() {
+    assert_eq!(
+        entities("The No. 1 seller is the 4 GB model at USD 199 with an LCD screen and 5 kWh."),
+        []
+    );
+    // One before a name is cut off; the name stays.
+    let found: Vec<String> = mentions("She bought the 4 GB iPod nano.")
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect();
+    assert_eq!(found, ["iPod"]);
+}

@@ -9,14 +9,15 @@
 //! → MISC 6; a place tail word → LOCATION 5; a given name first → PERSON 5
 //! (3 alone); an acronym → ORGANIZATION 4; a verb of saying next to it →
 //! PERSON 3; "in/at/near ..." before a short name → LOCATION 2; a capitalised
-//! function word inside ("Never Give An Inch") → MISC 2; and by default two
+//! function word inside ("Never Give An Inch") → MISC 2; a brand in camel
+//! case opening a longer name ("iPod Nano") → MISC 2; and by default two
 //! or three words → PERSON 1, one word → PERSON 0.5, four or more → MISC 1.
 //! Names no rule types get the learned tagger's vote (see [`assign`]).
 
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{Candidate, is_org_suffix};
-use super::context::Context;
+use super::context::{Context, is_camel_name};
 use super::gazetteer::country_exact;
 use super::lexicons::{FIRST_NAMES, NONAMES, ORG_CUES, PLACES, SAY_VERBS};
 use super::tagger::name_type;
@@ -420,6 +421,9 @@ fn evidence(cx: &Context, c: &Candidate) -> (Scores, Option<&'static str>, Optio
             .iter()
             .any(|&i| NONAMES.word(cx.word(i)) == Some(&"function"))
     {
+        s[3] += 2.0;
+    }
+    if n > 1 && is_camel_name(cx.word(first)) {
         s[3] += 2.0;
     }
     for (s, d) in s.iter_mut().zip(default_scores(n)) {
