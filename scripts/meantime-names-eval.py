@@ -5,8 +5,9 @@ Usage: scripts/meantime-names-eval.py MEANTIME_DIR [CHRONOGRAPH_BINARY]
 
 Each MEANTIME (NewsReader CAT XML) article is turned into the text that
 `scripts/meantime-to-timeml.py` writes (its annotated sentences, tokens
-re-spaced), run through `chronograph annotate`, and its mentions (not the
-derived ones: pronouns and descriptions) are compared with the gold entity
+re-spaced), run through `chronograph annotate`, and its mentions (of the
+derived ones, which point to a country, only short forms such as "U.S.", not
+demonyms such as "Israeli") are compared with the gold entity
 mentions whose `syntactic_type` is `NAM`, typed by the entity they refer to:
 PER -> PERSON, ORG -> ORGANIZATION, LOC -> LOCATION, anything else (products,
 financial, mixed) -> MISC. Prints precision, recall and F1 for exact span and
@@ -96,7 +97,8 @@ def main():
             layers = json.loads(out.stdout)
             # TEXT starts with a line break the converter adds before the text.
             system = {
-                (m["start"] - 1, m["end"] - 1, m["type"]) for m in layers["mentions"] if not m["derived"]
+                (m["start"] - 1, m["end"] - 1, m["type"]) for m in layers["mentions"]
+                if not m["derived"] or not any(c.islower() for c in m["text"])
             }
             counts["gold"] += len(gold)
             counts["system"] += len(system)

@@ -16,8 +16,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-NO_SPACE_BEFORE = {",", ".", ";", ":", "?", "!", ")", "]", "'s", "n't", "%", "''", "'"}
-NO_SPACE_AFTER = {"(", "[", "$", "``", "#"}
+NO_SPACE_BEFORE = {"-", ",", ".", ";", ":", "?", "!", ")", "]", "'s", "n't", "%", "''", "'"}
+NO_SPACE_AFTER = {"-", "(", "[", "$", "``", "#"}
 
 
 def convert(path: Path, max_sentence: int) -> str:
