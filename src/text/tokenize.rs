@@ -11,7 +11,7 @@ use crate::annotation::{Span, Token, TokenKind};
 ///   ("Mr.", "Jan."), a single capital (an initial), or an initialism
 ///   ("U.S.", "U.N.").
 /// - A number is digits with inner `.,:` between digits ("2,000", "12:26"),
-///   and may end in letters ("1990s", "24th").
+///   and may end in letters ("1990s", "24th") or one capital ("3G", "4K").
 /// - Anything else that is not white space is a one-character token.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
@@ -90,6 +90,14 @@ fn number_end(bytes: &[u8], start: usize) -> usize {
             break;
         }
         end += 1;
+    }
+    // A single capital glued to the number names a generation or format:
+    // "3G", "4K", "3D".
+    if end > start
+        && bytes.get(end).is_some_and(u8::is_ascii_uppercase)
+        && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return end + 1;
     }
     // Ordinal and plural endings: "24th", "1990s".
     let mut letters = end;
@@ -186,6 +194,10 @@ mod tests {
             vec!["the", "1990s", "on", "the", "24th"]
         );
         assert_eq!(words("3.5m"), vec!["3.5", "m"]);
+        assert_eq!(
+            words("the 3G iPhone at 6PM"),
+            vec!["the", "3G", "iPhone", "at", "6", "PM"]
+        );
     }
 
     #[test]
