@@ -153,6 +153,20 @@ fn shipped_model_reads_shouted_headlines_and_credits() {
     assert_eq!(tag_of(&tags, "FRENCH"), "B-MISC");
     assert_eq!(tag_of(&tags, "PRESIDENT"), "O");
     assert_eq!(tag_of(&tags, "PARIS"), "B-LOC");
+    // Before truecasing, FLOODS KILL and CEASEFIRE were read as organizations.
+    let tags = tag(shipped_model(), "FLOODS KILL 12 IN NORTHERN ITALY");
+    for word in ["FLOODS", "KILL", "12", "IN"] {
+        assert_eq!(tag_of(&tags, word), "O", "{word} in {tags:?}");
+    }
+    assert!(tag_of(&tags, "ITALY").ends_with("-LOC"), "{tags:?}");
+    let tags = tag(
+        shipped_model(),
+        "UNITED NATIONS CALLS FOR CEASEFIRE IN SYRIA",
+    );
+    assert_eq!(tag_of(&tags, "UNITED"), "B-ORG");
+    assert_eq!(tag_of(&tags, "NATIONS"), "I-ORG");
+    assert_eq!(tag_of(&tags, "CEASEFIRE"), "O");
+    assert_eq!(tag_of(&tags, "SYRIA"), "B-LOC");
     let credit = tag(shipped_model(), "BY MARIA GARCIA , REUTERS");
     assert_eq!(tag_of(&credit, "BY"), "O");
     assert_eq!(tag_of(&credit, "MARIA"), "B-PER");
