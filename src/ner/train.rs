@@ -4,8 +4,10 @@
 //! first-pass labels; so that those labels are as good (and as wrong) in
 //! training as on new text, the training documents' first-pass labels come
 //! from 4-fold cross-validation: each quarter is tagged by a first-pass model
-//! trained on the other three. Every n-th sentence is also trained written
-//! in capitals, as headlines and credits are. Sentences are visited in an
+//! trained on the other three. Shouted sentences (all in capitals) are
+//! truecased with the case dictionary learned from the training text, as in
+//! tagging, and every n-th sentence is also trained written in capitals and
+//! truecased, as headlines and credits are. Sentences are visited in an
 //! order shuffled by a seeded generator, so the same data and seed give the
 //! same model.
 
