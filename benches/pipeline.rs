@@ -384,6 +384,36 @@ fn ner_tag_tokens(bencher: Bencher) {
         });
 }
 
+/// The same words in capitals, as in headlines and credits: every sentence
+/// of two or more words is truecased before it is tagged.
+static NER_INPUT_CAPITALS: LazyLock<Vec<Vec<Vec<String>>>> = LazyLock::new(|| {
+    NER_INPUT
+        .0
+        .iter()
+        .map(|doc| {
+            doc.iter()
+                .map(|s| s.iter().map(|w| w.to_uppercase()).collect())
+                .collect()
+        })
+        .collect()
+});
+
+/// The learned name tagger on every document's tokens written in capitals
+/// (truecasing, then both passes), one thread; compare with `ner_tag_tokens`.
+#[divan::bench(sample_count = 10)]
+fn ner_tag_tokens_capitals(bencher: Bencher) {
+    let model = chronograph::ner::shipped().expect("built-in model");
+    let docs = &*NER_INPUT_CAPITALS;
+    bencher
+        .counter(CORPUS.bytes())
+        .counter(ItemsCount::new(NER_INPUT.1))
+        .bench(|| {
+            for sentences in docs {
+                black_box(model.tag_document(black_box(sentences)));
+            }
+        });
+}
+
 /// Writing every extra format `build` writes by default (GraphML, GEXF,
 /// Cytoscape, node-link, TimelineJS, Neo4j, timeline.svg, report.html; not
 /// the Graphviz renderings, which are Graphviz's time) into a temp folder,

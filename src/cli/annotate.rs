@@ -58,6 +58,10 @@ pub struct Args {
     /// (a folder's layout is kept) instead of printing one document.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// With `--format conll`: a name-tagger model file to use instead of the
+    /// built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// Runs `annotate`: one pretty JSON object for a single document; for a
@@ -66,8 +70,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.out_dir.is_some() && !matches!(args.format, Format::Timeml) {
         bail!("--out-dir needs --format timeml");
     }
+    if args.model.is_some() && !matches!(args.format, Format::Conll) {
+        bail!("--model needs --format conll");
+    }
     match (args.input, args.format) {
-        (Input::Conll, Format::Conll) => return conll_tags(&args.file),
+        (Input::Conll, Format::Conll) => return conll_tags(&args.file, args.model.as_deref()),
         (Input::Conll, _) => bail!("--input conll needs --format conll"),
         (_, Format::Conll) => bail!("--format conll needs --input conll"),
         _ => {}
@@ -199,11 +206,11 @@ fn unique(name: PathBuf, taken: &mut HashSet<PathBuf>) -> PathBuf {
     candidate
 }
 
-/// Writes the CoNLL file back with the built-in tagger's BIO tag appended to
-/// every token line.
-fn conll_tags(path: &str) -> anyhow::Result<Outcome> {
+/// Writes the CoNLL file back with the tagger's BIO tag (built-in model, or
+/// the one in `model`) appended to every token line.
+fn conll_tags(path: &str, model: Option<&Path>) -> anyhow::Result<Outcome> {
     let mut docs = conll::read(path)?;
-    let model = conll::model(None)?;
+    let model = conll::model(model)?;
     let predicted = conll::predict(&model, &docs);
     for (doc, tags) in docs.iter_mut().zip(predicted) {
         for (sentence, tags) in doc.sentences.iter_mut().zip(tags) {

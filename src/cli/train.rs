@@ -32,7 +32,7 @@ pub struct NerArgs {
     #[arg(long, default_value_t = 10)]
     pub epochs: usize,
     /// Also train every N-th sentence written in capitals (0: never).
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = 3)]
     pub capitals_every: usize,
     /// Seed of the order in which sentences are visited.
     #[arg(long, default_value_t = 1)]
@@ -40,6 +40,10 @@ pub struct NerArgs {
     /// Drop features whose largest absolute weight is below this.
     #[arg(long, default_value_t = 1.0)]
     pub min_weight: f32,
+    /// Leave words seen fewer times than this in their usual form out of the
+    /// case dictionary (used to truecase sentences written in capitals).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub case_min_count: u32,
 }
 
 /// Runs `train`.
@@ -59,6 +63,7 @@ pub fn run(command: TrainCommand) -> anyhow::Result<Outcome> {
         capitals_every: args.capitals_every,
         seed: args.seed,
         min_weight: args.min_weight,
+        case_min_count: args.case_min_count,
         ..Options::default()
     };
     let model = train::train(&train_docs, dev_docs.as_deref(), &options, &mut |line| {

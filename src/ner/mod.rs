@@ -4,7 +4,8 @@
 //! One job a file: [`conll`] reads and writes column files, [`tags`] holds
 //! the BIO and BILOU tags, [`score`] scores like conlleval, [`hash`] gives the
 //! fixed feature hash, [`gazetteer`] and [`features`] turn sentences into
-//! feature keys, [`model`] holds the weights, decodes and reads and writes
+//! feature keys, [`truecase`] rewrites sentences written in capitals to
+//! their usual casing, [`model`] holds the weights, decodes and reads and writes
 //! the binary format, and [`train`] learns the weights.
 //!
 //! The model shipped in `data/models/ner.bin` is built into the binary
@@ -18,6 +19,7 @@ pub mod model;
 pub mod score;
 pub mod tags;
 pub mod train;
+pub mod truecase;
 
 use std::sync::LazyLock;
 
@@ -27,10 +29,19 @@ pub use tags::{Kind, Tag};
 use features::{DocContext, Features, extract_base, extract_second};
 
 impl Model {
-    /// Tags a document given as sentences of words: the first pass tags each
-    /// sentence, the second pass adds what the first found elsewhere in the
-    /// document. Returns one BILOU tag per word.
+    /// Tags a document given as sentences of words: sentences written in
+    /// capitals are truecased first ([`truecase`]), then the first pass tags
+    /// each sentence and the second pass adds what the first found elsewhere
+    /// in the document. Returns one BILOU tag per word.
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
+        match self.case_dictionary().truecase_document(sentences) {
+            Some(cased) => self.tag_cased(&cased),
+            None => self.tag_cased(sentences),
+        }
+    }
+
+    /// Tags a document whose shouted sentences are already truecased.
+    fn tag_cased<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<Tag>> {
         let mut doc = DocContext::new(sentences);
         let mut buf = Features::default();
         let mut words: Vec<&str> = Vec::new();

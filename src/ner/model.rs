@@ -1,8 +1,10 @@
 //! The tagger's weights, Viterbi decoding under the BILOU constraints, and
 //! the compact binary model format.
 //!
-//! Format (little-endian): the magic `CGNER\x01\0\0`, then two weight
-//! blocks (first pass, second pass). A block is its feature count `n` (u32),
+//! Format (little-endian): the magic `CGNER\x02\0\0`, then two weight
+//! blocks (first pass, second pass), then the case dictionary: its word
+//! count (u32) and each form as its byte length (u16) and UTF-8 bytes, in
+//! order of the lower-cased words. A block is its feature count `n` (u32),
 //! a scale (f32), the transition scores ((17 + 1) × 17 f32, the last row
 //! from the sentence start), `n` feature keys (u64, ascending) and `n` rows
 //! of 17 weights (i16, multiplied by the scale when loaded).
@@ -12,9 +14,10 @@ use std::sync::LazyLock;
 use super::features::Features;
 use super::hash::KeyMap;
 use super::tags::{TAG_COUNT, Tag};
+use super::truecase::CaseDictionary;
 
 /// The file's first bytes.
-const MAGIC: &[u8; 8] = b"CGNER\x01\0\0";
+const MAGIC: &[u8; 8] = b"CGNER\x02\0\0";
 
 /// Rows of the transition table: one per tag, then the sentence start.
 pub const TRANS_ROWS: usize = TAG_COUNT + 1;
@@ -186,6 +189,9 @@ pub enum ModelError {
     /// The data does not start with the model magic.
     #[error("not a Chronograph name-tagger model (bad magic)")]
     Magic,
+    /// A case-dictionary form is not UTF-8.
+    #[error("model data holds a word that is not UTF-8")]
+    Utf8,
     /// The data ends early.
     #[error("model data is truncated")]
     Truncated,
@@ -213,6 +219,10 @@ impl<'a> Reader<'a> {
         Ok(a)
     }
 
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        self.array().map(u16::from_le_bytes)
+    }
+
     fn u32(&mut self) -> Result<u32, ModelError> {
         self.array().map(u32::from_le_bytes)
     }
@@ -237,6 +247,8 @@ pub struct Model {
     /// Both passes' rows under one index, so that a feature is looked up
     /// once for both.
     joint: Joint,
+    /// The usual forms of words, for truecasing shouted sentences.
+    case: CaseDictionary,
 }
 
 /// The union of both passes' features: key → row, and each pass's rows
@@ -290,14 +302,20 @@ pub struct Resolved {
 }
 
 impl Model {
-    /// A model from the weights of its two passes.
-    pub fn new(first: Weights, second: Weights) -> Self {
+    /// A model from the weights of its two passes and its case dictionary.
+    pub fn new(first: Weights, second: Weights, case: CaseDictionary) -> Self {
         let joint = Joint::new([&first, &second]);
         Self {
             first,
             second,
             joint,
+            case,
         }
+    }
+
+    /// The case dictionary used to truecase shouted sentences.
+    pub fn case_dictionary(&self) -> &CaseDictionary {
+        &self.case
     }
 
     /// The rows of a sentence's features (features without weights dropped).
@@ -359,6 +377,11 @@ impl Model {
         let mut out = MAGIC.to_vec();
         self.first.write(&mut out);
         self.second.write(&mut out);
+        out.extend((self.case.len() as u32).to_le_bytes());
+        for form in self.case.forms() {
+            out.extend((form.len() as u16).to_le_bytes());
+            out.extend(form.as_bytes());
+        }
         out
     }
 
@@ -370,9 +393,16 @@ impl Model {
         }
         let first = Weights::read(&mut input)?;
         let second = Weights::read(&mut input)?;
+        let n = input.u32()? as usize;
+        let mut forms = Vec::with_capacity(n.min(input.0.len() / 2));
+        for _ in 0..n {
+            let len = usize::from(input.u16()?);
+            let bytes = input.take(len)?;
+            forms.push(String::from_utf8(bytes.to_vec()).map_err(|_| ModelError::Utf8)?);
+        }
         if !input.0.is_empty() {
             return Err(ModelError::Trailing(input.0.len()));
         }
-        Ok(Self::new(first, second))
+        Ok(Self::new(first, second, CaseDictionary::from_forms(forms)))
     }
 }

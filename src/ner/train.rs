@@ -4,8 +4,10 @@
 //! first-pass labels; so that those labels are as good (and as wrong) in
 //! training as on new text, the training documents' first-pass labels come
 //! from 4-fold cross-validation: each quarter is tagged by a first-pass model
-//! trained on the other three. Every n-th sentence is also trained written
-//! in capitals, as headlines and credits are. Sentences are visited in an
+//! trained on the other three. Shouted sentences (all in capitals) are
+//! truecased with the case dictionary learned from the training text, as in
+//! tagging, and every n-th sentence is also trained written in capitals and
+//! truecased, as headlines and credits are. Sentences are visited in an
 //! order shuffled by a seeded generator, so the same data and seed give the
 //! same model.
 
@@ -14,6 +16,7 @@ use super::hash::KeyMap;
 use super::model::{Model, TRANS_ROWS, Weights, viterbi};
 use super::score::Score;
 use super::tags::{TAG_COUNT, Tag, bilou_to_bio};
+use super::truecase::{CaseCounts, CaseDictionary, is_shouted};
 
 /// A training or development document: sentences of words with gold tags.
 #[derive(Clone, Debug, Default)]
@@ -37,16 +40,20 @@ pub struct Options {
     pub seed: u64,
     /// Features whose largest absolute weight is below this are dropped.
     pub min_weight: f32,
+    /// Words seen fewer times than this in their usual form are left out of
+    /// the case dictionary.
+    pub case_min_count: u32,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Self {
             epochs: 10,
-            capitals_every: 5,
+            capitals_every: 3,
             folds: 4,
             seed: 1,
             min_weight: 1.0,
+            case_min_count: 1,
         }
     }
 }
@@ -99,28 +106,54 @@ impl Dictionary {
     }
 }
 
+/// The training data and what the features of its instances depend on.
+struct Source<'a> {
+    docs: &'a [LabelledDoc],
+    /// The case dictionary that truecases shouted sentences, as in tagging.
+    case: &'a CaseDictionary,
+    /// Also train every n-th sentence in capitals (0: never).
+    capitals_every: usize,
+}
+
+/// A sentence written in capitals, truecased as the tagger would see it
+/// alone (with the dictionary only).
+fn capitals_copy(words: &[String], case: &CaseDictionary) -> Vec<String> {
+    let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+    if is_shouted(&upper) {
+        case.truecase_sentence(&upper, &CaseCounts::default())
+    } else {
+        upper
+    }
+}
+
 /// Builds the instances of documents for one pass. `priors` gives, per
 /// document, the first-pass tags of each sentence and of its capitals copy.
 fn instances(
-    docs: &[LabelledDoc],
+    source: &Source,
     dict: &mut Dictionary,
     grow: bool,
-    capitals_every: usize,
     priors: Option<&Priors>,
 ) -> Vec<Instance> {
+    let capitals_every = source.capitals_every;
     let mut out = Vec::new();
     let mut buf = Features::default();
     let mut counter = 0usize;
-    for (d, doc) in docs.iter().enumerate() {
-        let mut cx = DocContext::new(&doc.sentences);
+    for (d, doc) in source.docs.iter().enumerate() {
+        let cased = source.case.truecase_document(&doc.sentences);
+        let sentences = cased.as_ref().unwrap_or(&doc.sentences);
+        let mut cx = DocContext::new(sentences);
         if let Some(p) = priors {
             let first: Vec<Vec<Tag>> = p[d].iter().map(|(t, _)| t.clone()).collect();
-            cx.set_first_pass(&doc.sentences, &first);
+            cx.set_first_pass(sentences, &first);
         }
-        for (s, (words, gold)) in doc.sentences.iter().zip(&doc.tags).enumerate() {
+        for (s, (words, gold)) in sentences.iter().zip(&doc.tags).enumerate() {
             counter += 1;
             let caps = capitals_every > 0 && counter.is_multiple_of(capitals_every);
-            let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+            let upper = if caps {
+                capitals_copy(words, source.case)
+            } else {
+                Vec::new()
+            };
             let variants: [(&[String], bool); 2] = [(words, false), (&upper, true)];
             for (ws, capitals) in variants {
                 if capitals && !caps {
@@ -361,9 +394,27 @@ pub fn train(
     options: &Options,
     log: &mut dyn FnMut(&str),
 ) -> Model {
+    let mut counts = CaseCounts::default();
+    for doc in train {
+        counts.add_document(&doc.sentences);
+    }
+    let case = CaseDictionary::learn(&counts, options.case_min_count);
+    log(&format!("case dictionary: {} words", case.len()));
+    let train_source = Source {
+        docs: train,
+        case: &case,
+        capitals_every: options.capitals_every,
+    };
+    let dev_source = dev.map(|docs| Source {
+        docs,
+        case: &case,
+        capitals_every: 0,
+    });
     let mut dict = Dictionary::default();
-    let first_train = instances(train, &mut dict, true, options.capitals_every, None);
-    let first_dev = dev.map(|d| instances(d, &mut dict, false, 0, None));
+    let first_train = instances(&train_source, &mut dict, true, None);
+    let first_dev = dev_source
+        .as_ref()
+        .map(|d| instances(d, &mut dict, false, None));
     log(&format!(
         "first pass: {} sentences (with capitals copies), {} features",
         first_train.len(),
@@ -398,17 +449,12 @@ pub fn train(
         fold_tags[by_position[&(inst.doc, inst.sentence, inst.capitals)]].clone()
     });
     drop(first_train);
-    let second_train = instances(
-        train,
-        &mut dict,
-        true,
-        options.capitals_every,
-        Some(&train_priors),
-    );
-    let second_dev = match (dev, &first_dev) {
+    let second_train = instances(&train_source, &mut dict, true, Some(&train_priors));
+    let second_dev = match (&dev_source, &first_dev) {
         (Some(d), Some(fd)) => {
-            let priors = collect_priors(d, fd, |inst| Some(Perceptron::decode(&w1, &tw1, inst)));
-            Some(instances(d, &mut dict, false, 0, Some(&priors)))
+            let priors =
+                collect_priors(d.docs, fd, |inst| Some(Perceptron::decode(&w1, &tw1, inst)));
+            Some(instances(d, &mut dict, false, Some(&priors)))
         }
         _ => None,
     };
@@ -433,5 +479,5 @@ pub fn train(
         first.len(),
         second.len()
     ));
-    Model::new(first, second)
+    Model::new(first, second, case)
 }
