@@ -181,6 +181,20 @@ fn a_year_that_modifies_a_noun_dates_only_the_event_it_names() {
 }
 
 #[test]
+fn a_present_tense_headline_gives_way_to_the_dated_telling() {
+    let (_, a) = annotate(
+        "Rebel leader Ahmed Salo dies aged 56\n\nAhmed Salo died on Monday in Paris.",
+        "2011-10-06",
+    );
+    let died: Vec<&Event> = a.events.iter().filter(|e| e.lemma == "die").collect();
+    assert_eq!(died.len(), 1, "{:#?}", a.events);
+    assert_eq!(date(died[0]), Some("2011-10-03"));
+    // Without a dated telling the headline keeps the publication date.
+    let (_, a) = annotate("Rebel leader Ahmed Salo dies aged 56", "2011-10-06");
+    assert_eq!(date(event(&a, "die")), Some("2011-10-06"));
+}
+
+#[test]
 fn a_sentence_without_a_date_inherits_one_within_its_paragraph_only() {
     let (_, a) = annotate(
         "The ministers met in Paris in May 2019. They signed the accord.\n\nThey signed another one.",

@@ -7,7 +7,9 @@
 //! scope (see [`participants`], [`dating`]); certainty from the cue words before
 //! the trigger in its clause and from the sentence being a question
 //! ([`certainty`]). An event stated twice in a document (same trigger lemma,
-//! date, participants and place, as in a repeated photo caption) is kept once.
+//! date, participants and place, as in a repeated photo caption) is kept once,
+//! and a present-tense telling dated only by the publication date (a
+//! headline's "Jobs dies") gives way to a dated telling of the same event.
 
 mod certainty;
 mod clauses;
@@ -18,7 +20,7 @@ mod triggers;
 use std::ops::Range;
 
 use crate::annotation::{
-    Annotated, Certainty, Event, Participant, ParticipantRole, Relation, TokenKind,
+    Annotated, Certainty, DateSource, Event, Participant, ParticipantRole, Relation, TokenKind,
 };
 use crate::document::Document;
 
@@ -130,7 +132,47 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
             }
         }
     }
+    drop_retold_in_present(events)
+}
+
+/// Drops an event dated only by the publication date because its verb is
+/// in the present tense ("Steve Jobs dies aged 56", a headline) when the
+/// same document tells it again with a date of its own: same trigger lemma
+/// and certainty, and every agent and target of the present-tense telling
+/// takes part in the dated one ("Jobs died on Wednesday").
+fn drop_retold_in_present(events: Vec<Event>) -> Vec<Event> {
+    let core = |event: &Event| -> Vec<usize> {
+        event
+            .participants
+            .iter()
+            .filter(|p| p.role != ParticipantRole::Other)
+            .map(|p| p.entity)
+            .collect()
+    };
+    let retold = |event: &Event| {
+        event
+            .date
+            .as_ref()
+            .is_some_and(|d| d.source == DateSource::Dct)
+            && !core(event).is_empty()
+            && events.iter().any(|other| {
+                other.lemma == event.lemma
+                    && other.certainty == event.certainty
+                    && other
+                        .date
+                        .as_ref()
+                        .is_some_and(|d| d.source != DateSource::Dct)
+                    && core(event)
+                        .iter()
+                        .all(|e| other.participants.iter().any(|p| p.entity == *e))
+            })
+    };
+    let keep: Vec<bool> = events.iter().map(|e| !retold(e)).collect();
     events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(event, keep)| keep.then_some(event))
+        .collect()
 }
 
 /// A verb in the infinitive after another ("will travel to Beijing to meet
