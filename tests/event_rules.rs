@@ -181,6 +181,18 @@ fn a_year_that_modifies_a_noun_dates_only_the_event_it_names() {
 }
 
 #[test]
+fn a_date_past_a_comma_belongs_to_the_gapped_clause_after_it() {
+    let (_, a) = annotate(
+        "In 1990 Acme opened a plant in Ohio, in 1995 a second one in Texas.",
+        "2023-01-24",
+    );
+    assert_eq!(date(event(&a, "open")), Some("1990"));
+    // Without a date of its own before it, the trigger takes the one after.
+    let (_, a) = annotate("Acme opened a plant in Ohio, in 1995.", "2023-01-24");
+    assert_eq!(date(event(&a, "open")), Some("1995"));
+}
+
+#[test]
 fn a_present_tense_headline_gives_way_to_the_dated_telling() {
     let (_, a) = annotate(
         "Rebel leader Ahmed Salo dies aged 56\n\nAhmed Salo died on Monday in Paris.",

@@ -1,7 +1,9 @@
 //! Giving an event its date.
 //!
 //! In order: the first calendar time expression after the trigger in its
-//! scope, else the nearest before it in its scope, else the nearest in its
+//! scope (unless it lies past a comma and the trigger's own comma-delimited
+//! stretch has one before it: "In 1998 Apple introduced the iMac, in 2001 the
+//! iPod"), else the nearest before it in its scope, else the nearest in its
 //! clause, else the nearest in its sentence (all `stated`); else the last
 //! calendar expression of the previous sentences of the same paragraph
 //! (`inherited`: the time the text is talking about); else, for a verb in the
@@ -55,14 +57,30 @@ pub(super) fn date(
         attributive_phrase(context, *t, sentence_range.clone())
             .is_none_or(|phrase| phrase.contains(&found.tokens.start))
     };
+    let free =
+        |t: &usize| dates_this(t) && !fenced_off(context, *t, found, all, sentence_range.clone());
     if let Some(t) = calendar_timexes(context, scope.right.clone())
         .into_iter()
         .find(dates_this)
     {
+        // "In 1998 Apple introduced the iMac, in 2001 the iPod ...": a date
+        // past a comma belongs to the gapped clause after it when the
+        // trigger's own stretch has a date before it.
+        let own = segment_of(context, found.tokens.start, sentence_range.clone());
+        let in_own = |t: &usize| {
+            timex_start(context, *t, sentence_range.clone())
+                .is_some_and(|i| segment_of(context, i, sentence_range.clone()) == own)
+        };
+        if !in_own(&t)
+            && let Some(left) = calendar_timexes(context, scope.left.clone())
+                .into_iter()
+                .rev()
+                .find(|l| free(l) && in_own(l))
+        {
+            return Some(stated(left));
+        }
         return Some(stated(t));
     }
-    let free =
-        |t: &usize| dates_this(t) && !fenced_off(context, *t, found, all, sentence_range.clone());
     if let Some(t) = calendar_timexes(context, scope.left.clone())
         .into_iter()
         .rev()
@@ -247,10 +265,26 @@ fn attributive_phrase(
     Some(start..end)
 }
 
+/// The comma-delimited stretch of the sentence (`range`) token `token` is
+/// in, counted from 0; commas inside time expressions do not count.
+fn segment_of(context: &Context, token: usize, range: Range<usize>) -> usize {
+    (range.start..token)
+        .filter(|&i| context.word(i) == "," && context.timex_of_token[i].is_none())
+        .count()
+}
+
+/// The first token of time expression `timex` within `range`.
+fn timex_start(context: &Context, timex: usize, range: Range<usize>) -> Option<usize> {
+    let span = context.annotated.timexes[timex].span;
+    range
+        .into_iter()
+        .find(|&i| context.annotated.tokens[i].span.start >= span.start)
+}
+
 /// True when time expression `timex` sits in a comma-delimited stretch of the
 /// sentence that holds another trigger and not this one ("Jobs, born in San
 /// Francisco on February 24, 1955, has built ...": the date is the birth's,
-/// not the building's). Commas inside time expressions do not count.
+/// not the building's).
 fn fenced_off(
     context: &Context,
     timex: usize,
@@ -258,23 +292,15 @@ fn fenced_off(
     all: &[Found],
     range: Range<usize>,
 ) -> bool {
-    let segment_of = |token: usize| {
-        (range.start..token)
-            .filter(|&i| context.word(i) == "," && context.timex_of_token[i].is_none())
-            .count()
-    };
-    let span = context.annotated.timexes[timex].span;
-    let Some(first) = range
-        .clone()
-        .find(|&i| context.annotated.tokens[i].span.start >= span.start)
-    else {
+    let Some(first) = timex_start(context, timex, range.clone()) else {
         return false;
     };
-    let segment = segment_of(first);
-    if segment == segment_of(found.tokens.start) {
+    let segment = segment_of(context, first, range.clone());
+    if segment == segment_of(context, found.tokens.start, range.clone()) {
         return false;
     }
     all.iter().any(|other| {
-        other.tokens.start != found.tokens.start && segment_of(other.tokens.start) == segment
+        other.tokens.start != found.tokens.start
+            && segment_of(context, other.tokens.start, range.clone()) == segment
     })
 }
