@@ -193,6 +193,24 @@ fn a_date_past_a_comma_belongs_to_the_gapped_clause_after_it() {
 }
 
 #[test]
+fn a_barer_telling_of_the_same_dated_event_is_kept_once() {
+    let (_, a) = annotate(
+        "Rebels attacked Kandahar in March 2019. The attack was condemned. \
+         Officials said the attack in March 2019 was planned.",
+        "2023-01-24",
+    );
+    let attacks: Vec<&Event> = a.events.iter().filter(|e| e.lemma == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{:#?}", a.events);
+    assert_eq!(participants(&a, attacks[0]), vec!["Kandahar (target)"]);
+    // Different dates stay apart.
+    let (_, a) = annotate(
+        "Rebels attacked Kandahar in March 2019. Another attack came in May 2019.",
+        "2023-01-24",
+    );
+    assert_eq!(a.events.iter().filter(|e| e.lemma == "attack").count(), 2);
+}
+
+#[test]
 fn a_present_tense_headline_gives_way_to_the_dated_telling() {
     let (_, a) = annotate(
         "Rebel leader Ahmed Salo dies aged 56\n\nAhmed Salo died on Monday in Paris.",

@@ -8,8 +8,9 @@
 //! the trigger in its clause and from the sentence being a question
 //! ([`certainty`]). An event stated twice in a document (same trigger lemma,
 //! date, participants and place, as in a repeated photo caption) is kept once,
-//! and a present-tense telling dated only by the publication date (a
-//! headline's "Jobs dies") gives way to a dated telling of the same event.
+//! and a telling that another says more about gives way to it (a headline's
+//! present-tense "Jobs dies" to a dated "Jobs died yesterday"; "the
+//! assassination" to "the US assassinated Soleimani" of the same date).
 
 mod certainty;
 mod clauses;
@@ -132,15 +133,19 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
             }
         }
     }
-    drop_retold_in_present(events)
+    drop_retellings(events)
 }
 
-/// Drops an event dated only by the publication date because its verb is
-/// in the present tense ("Steve Jobs dies aged 56", a headline) when the
-/// same document tells it again with a date of its own: same trigger lemma
-/// and certainty, and every agent and target of the present-tense telling
-/// takes part in the dated one ("Jobs died on Wednesday").
-fn drop_retold_in_present(events: Vec<Event>) -> Vec<Event> {
+/// Drops the tellings of an event that another telling in the same document
+/// says more about, with the same trigger lemma and certainty:
+/// - a telling dated only by the publication date because its verb is in
+///   the present tense ("Steve Jobs dies aged 56", a headline) when another
+///   has a date of its own and every agent and target of the first takes
+///   part in it ("Jobs died on Wednesday");
+/// - a telling with the same date as another but fewer participants and no
+///   other place ("the assassination" after "the US assassinated Soleimani
+///   in January 2020", both in January 2020).
+fn drop_retellings(events: Vec<Event>) -> Vec<Event> {
     let core = |event: &Event| -> Vec<usize> {
         event
             .participants
@@ -149,23 +154,31 @@ fn drop_retold_in_present(events: Vec<Event>) -> Vec<Event> {
             .map(|p| p.entity)
             .collect()
     };
-    let retold = |event: &Event| {
-        event
-            .date
-            .as_ref()
-            .is_some_and(|d| d.source == DateSource::Dct)
+    let source = |event: &Event| event.date.as_ref().map(|d| d.source);
+    let present_retold = |event: &Event, other: &Event| {
+        source(event) == Some(DateSource::Dct)
+            && source(other).is_some_and(|s| s != DateSource::Dct)
             && !core(event).is_empty()
-            && events.iter().any(|other| {
-                other.lemma == event.lemma
-                    && other.certainty == event.certainty
-                    && other
-                        .date
-                        .as_ref()
-                        .is_some_and(|d| d.source != DateSource::Dct)
-                    && core(event)
-                        .iter()
-                        .all(|e| other.participants.iter().any(|p| p.entity == *e))
-            })
+            && core(event)
+                .iter()
+                .all(|e| other.participants.iter().any(|p| p.entity == *e))
+    };
+    let barer = |event: &Event, other: &Event| {
+        event.date.is_some()
+            && event.date.as_ref().map(|d| &d.value) == other.date.as_ref().map(|d| &d.value)
+            && event.participants.len() < other.participants.len()
+            && event
+                .participants
+                .iter()
+                .all(|p| other.participants.contains(p))
+            && (event.place.is_none() || event.place == other.place)
+    };
+    let retold = |event: &Event| {
+        events.iter().any(|other| {
+            other.lemma == event.lemma
+                && other.certainty == event.certainty
+                && (present_retold(event, other) || barer(event, other))
+        })
     };
     let keep: Vec<bool> = events.iter().map(|e| !retold(e)).collect();
     events
