@@ -13,43 +13,45 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], appending to `out`.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if allowed(c) => out.push(c),
+        match (reference(c), c) {
+            (Some(escaped), _) => out.push_str(escaped),
+            (None, '\t') => out.push_str("&#9;"),
+            (None, '\n') => out.push_str("&#10;"),
+            (None, c) if allowed(c) => out.push(c),
             _ => {}
         }
     }
 }
 
 /// Escapes `text` for XML character data that must keep the text character
-/// for character (TimeML's `TEXT`, whose offsets count characters): `&`,
-/// `<`, `>`, `"` and `'` become entities, tab and line feed stay as they are,
-/// a carriage return becomes `&#13;` (XML line-end handling would turn it
-/// into a line feed), and characters XML 1.0 forbids become U+FFFD, one for
-/// one.
+/// for character (TimeML's `TEXT`, whose offsets count characters): as
+/// [`escape`], but tab and line feed stay as they are and characters XML 1.0
+/// forbids become U+FFFD, one for one.
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if allowed(c) => out.push(c),
+        match (reference(c), c) {
+            (Some(escaped), _) => out.push_str(escaped),
+            (None, c) if c == '\t' || c == '\n' || allowed(c) => out.push(c),
             _ => out.push('\u{fffd}'),
         }
     }
     out
+}
+
+/// The entity or character reference for a character that markup or
+/// quoting needs escaped (a carriage return too: XML line-end handling would
+/// turn it into a line feed).
+fn reference(c: char) -> Option<&'static str> {
+    match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        '\r' => Some("&#13;"),
+        _ => None,
+    }
 }
 
 /// True for the characters XML 1.0 allows (tab and line breaks aside).
@@ -74,7 +76,7 @@ mod tests {
     fn text_escape_keeps_line_breaks_and_the_character_count() {
         assert_eq!(
             escape_text("a<b> & \"c\" 'd'\r\n\te\u{1}"),
-            "a&lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;&#13;\n\te\u{fffd}"
+            "a&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;&#13;\n\te\u{fffd}"
         );
     }
 
