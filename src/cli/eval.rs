@@ -29,8 +29,8 @@ use super::table::Table;
 /// The extractors `eval` can score.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
-    /// The name tagger on CoNLL-format BIO data: conlleval-style precision,
-    /// recall and F1 per type and overall (exact span and type).
+    /// Score the name tagger on CoNLL-format BIO data: conlleval-style
+    /// precision, recall and F1 per type and overall (exact span and type).
     Ner(NerArgs),
     /// Score time expressions against TimeML files (TempEval-3 measures).
     Timex(TimexArgs),

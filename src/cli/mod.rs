@@ -28,7 +28,8 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and write the graph, timeline and entity files into a folder.
     Build(build::Args),
-    /// Print one document's annotation layers as JSON.
+    /// Print one document's annotation layers as JSON, write documents as
+    /// TimeML, or tag a CoNLL column file.
     Annotate(annotate::Args),
     /// Print the timeline of events, optionally of one entity and a date range.
     Timeline(timeline::Args),
