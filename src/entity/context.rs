@@ -225,8 +225,7 @@ impl<'a> Context<'a> {
 /// capital, at least three letters in all, and not a listed unit or common
 /// abbreviation ("kWh", "mRNA").
 pub(super) fn is_camel_name(word: &str) -> bool {
-    let mut chars = word.chars();
-    let lower = chars.by_ref().take_while(char::is_ascii_lowercase).count();
+    let lower = word.chars().take_while(char::is_ascii_lowercase).count();
     let after = word[lower..].chars().next();
     (1..=2).contains(&lower)
         && after.is_some_and(|c| c.is_ascii_uppercase())

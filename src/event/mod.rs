@@ -146,22 +146,17 @@ pub fn extract(document: &Document, annotated: &Annotated, roles: &[Relation]) -
 ///   other place ("the assassination" after "the US assassinated Soleimani
 ///   in January 2020", both in January 2020).
 fn drop_retellings(events: Vec<Event>) -> Vec<Event> {
-    let core = |event: &Event| -> Vec<usize> {
-        event
+    let source = |event: &Event| event.date.as_ref().map(|d| d.source);
+    let present_retold = |event: &Event, other: &Event| {
+        let mut core = event
             .participants
             .iter()
             .filter(|p| p.role != ParticipantRole::Other)
-            .map(|p| p.entity)
-            .collect()
-    };
-    let source = |event: &Event| event.date.as_ref().map(|d| d.source);
-    let present_retold = |event: &Event, other: &Event| {
+            .peekable();
         source(event) == Some(DateSource::Dct)
             && source(other).is_some_and(|s| s != DateSource::Dct)
-            && !core(event).is_empty()
-            && core(event)
-                .iter()
-                .all(|e| other.participants.iter().any(|p| p.entity == *e))
+            && core.peek().is_some()
+            && core.all(|c| other.participants.iter().any(|p| p.entity == c.entity))
     };
     let barer = |event: &Event, other: &Event| {
         event.date.is_some()
