@@ -18,46 +18,79 @@ pub enum Tense {
 /// it decides (a word before it and a word after it at the same distance:
 /// the one before wins; at the same place, a future cue wins). A
 /// lower-case word ending in "-ed" (not "-eed", not after "be") counts as a
-/// past cue; a
-/// reporting verb only before the expression.
+/// past cue; a reporting verb only before the expression. A future cue
+/// after "had" ("had been due to expire") looked forward from a past time,
+/// so it is passed over. A deadline word right before the expression ("by
+/// May", "until Thursday") looks forward, unless the sentence is in the
+/// past perfect ("had not called him a suspect until Thursday"): then the
+/// deadline may lie on either side of the document date, and the nearest
+/// wins.
 pub fn of_context(before: &str, after: &str) -> Tense {
-    let before = words(before);
-    let after = words(after);
-    let deadline = before.len().checked_sub(1).is_some_and(|last| {
-        let word = &before[last].text;
+    let mut all = words(before);
+    let at = all.len();
+    all.extend(words(after));
+    let tense = nearest_cue(&all, at);
+    let deadline = at.checked_sub(1).is_some_and(|last| {
         TABLES
             .deadline
             .iter()
-            .any(|d| d.len() == 1 && d[0] == *word)
+            .any(|d| d.len() == 1 && d[0] == all[last].text)
     });
-    if deadline {
-        return Tense::Future;
+    let perfect = all.iter().any(|w| w.text == "had");
+    match (deadline, tense) {
+        (true, Tense::Past) if perfect => Tense::Unknown,
+        (true, _) => Tense::Future,
+        (false, tense) => tense,
     }
-    for distance in 0..before.len().max(after.len()) {
-        if distance < before.len() {
-            let upto = &before[..before.len() - distance];
-            let report = TABLES.report.iter().any(|r| ends_with(upto, r));
-            let passive = upto.len() >= 2 && upto[upto.len() - 2].text == "be";
-            let word = &upto[upto.len() - 1];
-            if let Some(tense) = cue(|phrase| ends_with(upto, phrase), word, passive) {
+}
+
+/// The tense of the cue nearest to the expression, which stands between
+/// `words[..at]` and `words[at..]`.
+fn nearest_cue(words: &[Word], at: usize) -> Tense {
+    for distance in 0..at.max(words.len() - at) {
+        if distance < at {
+            let end = at - distance;
+            let upto = &words[..end];
+            let passive = end >= 2 && is_be(&words[end - 2].text);
+            let future = TABLES.future.iter().any(|phrase| {
+                ends_with(upto, phrase) && !backshifted(&words[..end - phrase.len()])
+            });
+            if let Some(tense) = cue(
+                future,
+                |phrase| ends_with(upto, phrase),
+                &upto[end - 1],
+                passive,
+            ) {
                 return tense;
             }
-            if report {
+            if TABLES.report.iter().any(|r| ends_with(upto, r)) {
                 return Tense::Past;
             }
         }
-        if distance < after.len() {
-            let from = &after[distance..];
+        let start = at + distance;
+        if start < words.len() {
+            let from = &words[start..];
             let starts = |phrase: &[String]| {
                 from.len() >= phrase.len() && from.iter().zip(phrase).all(|(w, p)| w.text == *p)
             };
-            let passive = distance > 0 && after[distance - 1].text == "be";
-            if let Some(tense) = cue(starts, &from[0], passive) {
+            let passive = distance > 0 && is_be(&words[start - 1].text);
+            let future = TABLES
+                .future
+                .iter()
+                .any(|phrase| starts(phrase) && !backshifted(&words[at..start]));
+            if let Some(tense) = cue(future, starts, &from[0], passive) {
                 return tense;
             }
         }
     }
     Tense::Unknown
+}
+
+/// True when the words just before a future cue put it in the past
+/// perfect: "had", "had been" ("had been due to expire": the plan is
+/// over). "was expected" and "were planning" still look forward.
+fn backshifted(preceding: &[Word]) -> bool {
+    preceding.iter().rev().take(2).any(|w| w.text == "had")
 }
 
 /// True when the words `upto` end with `phrase`.
@@ -69,19 +102,32 @@ fn ends_with(upto: &[Word], phrase: &[String]) -> bool {
             .all(|(w, p)| w.text == *p)
 }
 
+/// True for the forms of "be" after which a past participle is passive
+/// ("will be paid", "is heard"), not a past tense. "was" and "were" are
+/// past cues of their own.
+fn is_be(word: &str) -> bool {
+    matches!(word, "be" | "is" | "are" | "been" | "being")
+}
+
 /// The tense of the cue at one place: `matches` tells whether a phrase
 /// (as words) stands there, `word` is the word at that place, `passive`
-/// that it follows "be" ("will be published": its "-ed" is no past cue).
-fn cue(matches: impl Fn(&[String]) -> bool, word: &Word, passive: bool) -> Option<Tense> {
-    let found = |cues: &[Vec<String>]| cues.iter().any(|cue| matches(cue));
-    let past_form = !passive
-        && word.lower
+/// that it follows a present or infinitive "be" ("will be published", "is
+/// heard": the participle is no past cue). A word in "un-...-ed" is an
+/// adjective ("a still unspecified date"), not a past tense.
+fn cue(
+    future: bool,
+    matches: impl Fn(&[String]) -> bool,
+    word: &Word,
+    passive: bool,
+) -> Option<Tense> {
+    let past_form = word.lower
         && word.text.len() >= 5
         && word.text.ends_with("ed")
-        && !word.text.ends_with("eed");
-    if found(&TABLES.future) {
+        && !word.text.ends_with("eed")
+        && !word.text.starts_with("un");
+    if future {
         Some(Tense::Future)
-    } else if found(&TABLES.past) || past_form {
+    } else if !passive && (past_form || TABLES.past.iter().any(|cue| matches(cue))) {
         Some(Tense::Past)
     } else {
         None
@@ -156,6 +202,37 @@ mod tests {
             of_context("He will fly to the United States ", "."),
             Tense::Future
         );
+    }
+
+    #[test]
+    fn the_past_perfect_looks_back_on_plans() {
+        // "had been due": the plan lies in the past.
+        assert_eq!(
+            of_context("The contract had been due to expire ", "."),
+            Tense::Past
+        );
+        // "was expected" still looks forward from then.
+        assert_eq!(
+            of_context("The vote was expected to take place ", "."),
+            Tense::Future
+        );
+        // A deadline looks forward, except in the past perfect.
+        assert_eq!(of_context("It closed until ", "."), Tense::Future);
+        assert_eq!(
+            of_context("Police had not named him a suspect until ", "."),
+            Tense::Unknown
+        );
+    }
+
+    #[test]
+    fn participles_after_be_and_adjectives_in_un_ed_are_no_past_cue() {
+        assert_eq!(of_context("The case is heard ", "."), Tense::Unknown);
+        assert_eq!(of_context("The bonus would be paid ", "."), Tense::Future);
+        assert_eq!(
+            of_context("They meet on a still unspecified day, ", "."),
+            Tense::Unknown
+        );
+        assert_eq!(of_context("Prices have risen since ", "."), Tense::Past);
     }
 
     #[test]
