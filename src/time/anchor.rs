@@ -290,6 +290,10 @@ fn unresolved(gran: Gran, offset: i64, from_dct: bool) -> String {
     .to_string()
 }
 
+/// How much further away a date ahead counts than one back, when nothing
+/// in the sentence tells its tense: news mostly reports what happened.
+const LEAN: i64 = 2;
+
 /// The occurrence of a recurring period (suffix after the year) that `pick`
 /// selects around `dct`.
 fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
@@ -332,11 +336,10 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
         Pick::Nearest | Pick::Tense => occurrences.iter().min_by_key(|o| {
             if o.1 <= dct && dct <= o.2 {
                 0
+            } else if o.2 < dct {
+                (dct - o.2).num_days()
             } else {
-                (o.1 - dct)
-                    .num_days()
-                    .abs()
-                    .min((o.2 - dct).num_days().abs())
+                (o.1 - dct).num_days().saturating_mul(LEAN)
             }
         }),
     };
@@ -456,6 +459,16 @@ mod tests {
         assert_eq!(
             cyclic(dct, "-12", Pick::Nearest).as_deref(),
             Some("2022-12")
+        );
+        // With no tense, a date ahead counts as twice as far as one back:
+        // June 2023 is 128 days ahead, June 2022 208 days back.
+        assert_eq!(
+            cyclic(dct, "-06", Pick::Nearest).as_deref(),
+            Some("2022-06")
+        );
+        assert_eq!(
+            cyclic(dct, "-04", Pick::Nearest).as_deref(),
+            Some("2023-04")
         );
         assert_eq!(cyclic(dct, "-WI", Pick::This).as_deref(), Some("2022-WI"));
         assert_eq!(cyclic(dct, "-Q3", Pick::Future).as_deref(), Some("2023-Q3"));
