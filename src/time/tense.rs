@@ -216,6 +216,11 @@ mod tests {
             of_context("The vote was expected to take place ", "."),
             Tense::Future
         );
+        // A decision or promise to do something looks forward.
+        assert_eq!(
+            of_context("NATO has decided to admit Poland in ", "."),
+            Tense::Future
+        );
         // A deadline looks forward, except in the past perfect.
         assert_eq!(of_context("It closed until ", "."), Tense::Future);
         assert_eq!(
