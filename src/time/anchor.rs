@@ -305,7 +305,10 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
         })
         .collect();
     // A day without its year more than half a year back, when the next one
-    // is under three months ahead, is the next one ("payable Dec. 15").
+    // is under three months ahead, is the next one ("payable Dec. 15"); in
+    // a forward-looking sentence, a day at most two weeks back, when the
+    // next is over half a year ahead, is the one just passed (a deadline
+    // reported as it falls: "ordered to return him by Jan. 14").
     let day_level = suffix.len() >= 6;
     // A quarter or half that ended in the last two months is still what a
     // forward-looking sentence talks about ("will report third-quarter
@@ -322,6 +325,18 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
                     Some(n)
                 }
                 (l, _) => l,
+            }
+        }
+        Pick::Future if day_level => {
+            let last = occurrences.iter().rev().find(|o| o.1 < dct);
+            let next = occurrences.iter().find(|o| o.1 >= dct);
+            match (last, next) {
+                (Some(l), Some(n))
+                    if (dct - l.1).num_days() <= 14 && (n.1 - dct).num_days() > 183 =>
+                {
+                    Some(l)
+                }
+                (_, n) => n,
             }
         }
         Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
@@ -478,6 +493,17 @@ mod tests {
         assert_eq!(
             cyclic(dct, "-12-15", Pick::Past).as_deref(),
             Some("2022-12-15")
+        );
+        // Looking forward: a day just passed is a deadline reported as it
+        // falls; one more than two weeks back is next year's.
+        let jan = d("2000-01-15");
+        assert_eq!(
+            cyclic(jan, "-01-14", Pick::Future).as_deref(),
+            Some("2000-01-14")
+        );
+        assert_eq!(
+            cyclic(jan, "-12-31", Pick::Future).as_deref(),
+            Some("2000-12-31")
         );
         let nov = d("2022-11-02");
         assert_eq!(
