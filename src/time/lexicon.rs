@@ -416,7 +416,7 @@ fn expand(template: &str) -> String {
         alternation(keys(NUMBERS), false)
     );
     let ampm = r"(?i:[ap]\.m\.|[ap]\.?m\b)";
-    let zone = r"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC)\b))?";
+    let zone = r"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC)\b|(?i:local\s+time)\b))?";
     let clock = format!(
         r"(?:(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?P<ampm>{ampm}))?|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>{ampm})){zone}"
     );

@@ -804,9 +804,17 @@ pub fn candidate(
             }
             let (hour, minute) = clock(&m)?;
             out.kind = TimexType::Time;
-            out.val = Val::Cyclic {
-                suffix: format!("-{month:02}-{day:02}T{hour:02}:{minute:02}"),
-                pick: Pick::Tense,
+            let suffix = format!("-{month:02}-{day:02}T{hour:02}:{minute:02}");
+            out.val = match m.num("year") {
+                Some(year) if (1000..=2199).contains(&year) => {
+                    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+                    Val::Fixed(format!("{year:04}{suffix}"))
+                }
+                Some(_) => return None,
+                None => Val::Cyclic {
+                    suffix,
+                    pick: Pick::Tense,
+                },
             };
         }
         "clock_day" | "day_clock" => {

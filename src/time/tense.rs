@@ -47,6 +47,12 @@ pub fn of_context(before: &str, after: &str) -> Tense {
 /// The tense of the cue nearest to the expression, which stands between
 /// `words[..at]` and `words[at..]`.
 fn nearest_cue(words: &[Word], at: usize) -> Tense {
+    // "told analysts late Monday that prices would rise": what follows
+    // "that" is the reported clause, with a tense of its own.
+    let words = match words[at..].iter().position(|w| w.text == "that") {
+        Some(that) => &words[..at + that],
+        None => words,
+    };
     for distance in 0..at.max(words.len() - at) {
         if distance < at {
             let end = at - distance;
@@ -190,6 +196,14 @@ mod tests {
         assert_eq!(
             of_context("He said the board will meet ", "."),
             Tense::Future
+        );
+        // The clause after "that" has a tense of its own.
+        assert_eq!(
+            of_context(
+                "She told analysts on a call late ",
+                " that inventory would normalize."
+            ),
+            Tense::Past
         );
         // Before wins a tie with after.
         assert_eq!(of_context("It closed ", " and will reopen"), Tense::Past);
