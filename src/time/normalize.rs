@@ -331,7 +331,22 @@ pub fn candidate(
             }
         }
         "quarter_q" => {
-            out.val = Val::Fixed(format!("{:04}-Q{}", m.num("year")?, m.num("qn")?));
+            let part = m.get("qh")?.as_str();
+            let n = m.num("qn")?;
+            if part == "H" && n > 2 {
+                return None;
+            }
+            out.val = Val::Fixed(format!("{:04}-{part}{n}", m.num("year")?));
+        }
+        "fiscal_year" => {
+            let digits = m.get("year")?.as_str();
+            let year = m.num("year")?;
+            let year = match digits.len() {
+                2 if year < 50 => 2000 + year,
+                2 => 1900 + year,
+                _ => year,
+            };
+            out.val = Val::Fixed(format!("{year:04}"));
         }
         "season_year" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
