@@ -154,6 +154,12 @@ pub struct Tables {
     pub report: Vec<Vec<String>>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
+    /// Verbs whose past form is also their present ("hit", "cut"): past
+    /// cues unless a word of `not_past_after` comes right before them.
+    pub ambiguous_past: Vec<String>,
+    /// Words after which an ambiguous form is a present or an infinitive
+    /// ("will hit", "to cut", "a cut").
+    pub not_past_after: Vec<String>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,
     /// Words before a bare number that show it is not a year.
@@ -243,12 +249,16 @@ fn build_tables() -> Tables {
     let mut past = Vec::new();
     let mut report = Vec::new();
     let mut deadline = Vec::new();
+    let mut ambiguous_past = Vec::new();
+    let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
         let words = key(k).split(' ').map(str::to_string).collect();
         match section {
             "future" => future.push(words),
             "report" => report.push(words),
             "deadline" => deadline.push(words),
+            "ambiguous_past" => ambiguous_past.push(key(k)),
+            "not_past_after" => not_past_after.push(key(k)),
             _ => past.push(words),
         }
     }
@@ -275,6 +285,8 @@ fn build_tables() -> Tables {
         past,
         report,
         deadline,
+        ambiguous_past,
+        not_past_after,
         blocked_after_year: pairs(NOT_YEARS)
             .filter(|(s, _, _)| *s == "after")
             .map(|(_, k, _)| key(k))

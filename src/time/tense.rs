@@ -57,7 +57,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         if distance < at {
             let end = at - distance;
             let upto = &words[..end];
-            let passive = end >= 2 && is_be(&words[end - 2].text);
+            let prev = end.checked_sub(2).map(|i| &words[i]);
             let future = TABLES.future.iter().any(|phrase| {
                 ends_with(upto, phrase) && !backshifted(&words[..end - phrase.len()])
             });
@@ -65,7 +65,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 future,
                 |phrase| ends_with(upto, phrase),
                 &upto[end - 1],
-                passive,
+                prev,
             ) {
                 return tense;
             }
@@ -79,12 +79,12 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let starts = |phrase: &[String]| {
                 from.len() >= phrase.len() && from.iter().zip(phrase).all(|(w, p)| w.text == *p)
             };
-            let passive = distance > 0 && is_be(&words[start - 1].text);
+            let prev = (distance > 0).then(|| &words[start - 1]);
             let future = TABLES
                 .future
                 .iter()
                 .any(|phrase| starts(phrase) && !backshifted(&words[at..start]));
-            if let Some(tense) = cue(future, starts, &from[0], passive) {
+            if let Some(tense) = cue(future, starts, &from[0], prev) {
                 return tense;
             }
         }
@@ -116,24 +116,32 @@ fn is_be(word: &str) -> bool {
 }
 
 /// The tense of the cue at one place: `matches` tells whether a phrase
-/// (as words) stands there, `word` is the word at that place, `passive`
-/// that it follows a present or infinitive "be" ("will be published", "is
-/// heard": the participle is no past cue). A word in "un-...-ed" is an
-/// adjective ("a still unspecified date"), not a past tense.
+/// (as words) stands there, `word` is the word at that place and `prev`
+/// the one before it. A participle after a present or infinitive "be"
+/// ("will be published", "is heard") is no past cue, nor is a word in
+/// "un-...-ed", an adjective ("a still unspecified date"). A verb whose
+/// past is its present ("hit") is a past cue unless a modal, "to" or an
+/// article comes before it ("will hit", "a hit").
 fn cue(
     future: bool,
     matches: impl Fn(&[String]) -> bool,
     word: &Word,
-    passive: bool,
+    prev: Option<&Word>,
 ) -> Option<Tense> {
+    let passive = prev.is_some_and(|p| is_be(&p.text));
     let past_form = word.lower
         && word.text.len() >= 5
         && word.text.ends_with("ed")
         && !word.text.ends_with("eed")
         && !word.text.starts_with("un");
+    let ambiguous_past = word.lower
+        && TABLES.ambiguous_past.contains(&word.text)
+        && !prev.is_some_and(|p| TABLES.not_past_after.contains(&p.text));
     if future {
         Some(Tense::Future)
-    } else if !passive && (past_form || TABLES.past.iter().any(|cue| matches(cue))) {
+    } else if !passive
+        && (past_form || ambiguous_past || TABLES.past.iter().any(|cue| matches(cue)))
+    {
         Some(Tense::Past)
     } else {
         None
@@ -252,6 +260,9 @@ mod tests {
             Tense::Unknown
         );
         assert_eq!(of_context("Prices have risen since ", "."), Tense::Past);
+        // A past that is also a present: past, unless a modal comes first.
+        assert_eq!(of_context("Inflation hit 9.1% in ", "."), Tense::Past);
+        assert_eq!(of_context("Prices will hit a peak in ", "."), Tense::Future);
     }
 
     #[test]
