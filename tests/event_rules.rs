@@ -181,6 +181,17 @@ fn a_year_that_modifies_a_noun_dates_only_the_event_it_names() {
 }
 
 #[test]
+fn a_possessive_date_dates_the_noun_it_owns() {
+    // DCT Monday 2011-01-17: "Monday's" is that day, "the past decade" the 2000s.
+    let (_, a) = annotate(
+        "Monday's email announcement marked the third time in the past decade that he took leave.",
+        "2011-01-17",
+    );
+    assert_eq!(date(event(&a, "announce")), Some("2011-01-17"));
+    assert_eq!(date(event(&a, "leave")), Some("200"));
+}
+
+#[test]
 fn a_date_past_a_comma_belongs_to_the_gapped_clause_after_it() {
     let (_, a) = annotate(
         "In 1990 Acme opened a plant in Ohio, in 1995 a second one in Texas.",

@@ -1,6 +1,7 @@
 //! Giving an event its date.
 //!
-//! In order: the first calendar time expression after the trigger in its
+//! In order: a calendar expression that owns a noun trigger ("Monday's
+//! announcement"); the first calendar time expression after the trigger in its
 //! scope (unless it lies past a comma and the trigger's own comma-delimited
 //! stretch has one before it: "In 1998 Apple introduced the iMac, in 2001 the
 //! iPod"), else the nearest before it in its scope, else the nearest in its
@@ -59,6 +60,9 @@ pub(super) fn date(
     };
     let free =
         |t: &usize| dates_this(t) && !fenced_off(context, *t, found, all, sentence_range.clone());
+    if let Some(t) = possessive_date(context, found, sentence_range.clone()) {
+        return Some(stated(t));
+    }
     if let Some(t) = calendar_timexes(context, scope.right.clone())
         .into_iter()
         .find(dates_this)
@@ -263,6 +267,37 @@ fn attributive_phrase(
     let start = last + 1;
     let end = (start..start + 4).take_while(|&i| noun_like(i)).last()? + 1;
     Some(start..end)
+}
+
+/// The calendar expression that owns a noun trigger through a possessive:
+/// "Monday's announcement", "last week's email announcement" (up to three
+/// lower-case words between the "'s" and the trigger).
+fn possessive_date(context: &Context, found: &Found, sentence: Range<usize>) -> Option<usize> {
+    if !found.noun {
+        return None;
+    }
+    let start = found.tokens.start;
+    let lower = |i: usize| {
+        context
+            .word(i)
+            .starts_with(|c: char| c.is_ascii_lowercase())
+    };
+    let gap = (0..=3)
+        .take_while(|&k| {
+            k == 0
+                || start
+                    .checked_sub(k)
+                    .is_some_and(|i| i >= sentence.start && lower(i))
+        })
+        .last()?;
+    (0..=gap).find_map(|k| {
+        let mark = start.checked_sub(k + 1)?;
+        let owner = mark.checked_sub(1)?;
+        if owner < sentence.start || !matches!(context.word(mark), "'s" | "’s" | "'S") {
+            return None;
+        }
+        context.timex_of_token[owner].filter(|&t| is_calendar(context, t))
+    })
 }
 
 /// The comma-delimited stretch of the sentence (`range`) token `token` is
