@@ -479,9 +479,20 @@ pub fn candidate(
             };
             if (the || dir == "that") && TABLES.anchored.contains(&dir) {
                 out.val = Val::FromRef { gran, offset };
-            } else if the && matches!(dir.as_str(), "past" | "last") {
+            } else if the
+                && matches!(gran, Gran::Day | Gran::Century)
+                && matches!(dir.as_str(), "past" | "last")
+            {
                 out.kind = TimexType::Duration;
                 out.val = Val::Fixed(duration_value(Some(1.0), unit_of_gran(gran)?));
+            } else if the && matches!(dir.as_str(), "past" | "last") {
+                // "the past year" names the year before, as "last year" does
+                // (TimeML annotates it so), "the" and all.
+                out.val = Val::FromDct {
+                    gran,
+                    offset,
+                    pod: None,
+                };
             } else if gran == Gran::Day {
                 return None;
             } else {
