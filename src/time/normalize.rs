@@ -429,6 +429,14 @@ pub fn candidate(
             out.span = Span::new(from, year_match.end());
             out.val = Val::Fixed(format!("{year:04}"));
         }
+        "year_range" => {
+            let year = m.get("year")?;
+            if m.num("year")? <= m.num("from")? {
+                return None;
+            }
+            out.span = Span::new(year.start(), year.end());
+            out.val = Val::Fixed(year.as_str().to_string());
+        }
         "day_word" => {
             let w = key(m.get("w")?.as_str());
             let offset = *TABLES.days.get(&w)?;
