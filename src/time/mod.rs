@@ -84,7 +84,41 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             sentence: index,
         });
     }
+    join_day_shifts(text, &mut out);
     out
+}
+
+/// Joins "the day after" or "the day before" with the day-level date right
+/// after it into one expression: "the day after Christmas" is
+/// `2023-12-26`, not a day counted from the time the text talked about
+/// plus a second expression.
+fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
+    let mut i = 1;
+    while i < timexes.len() {
+        let (shift, date) = (&timexes[i - 1], &timexes[i]);
+        let offset = match text[shift.span.start..shift.span.end]
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "the day after" => 1,
+            "the day before" => -1,
+            _ => 0,
+        };
+        let adjacent =
+            text[shift.span.end..date.span.start] == *" " && shift.sentence == date.sentence;
+        let day = bounds(&date.value)
+            .filter(|b| b.precision == Precision::Day && date.kind == TimexType::Date)
+            .and_then(|b| b.start.checked_add_signed(chrono::Duration::days(offset)));
+        if let (true, true, Some(day)) = (offset != 0, adjacent, day) {
+            let end = date.span.end;
+            let shift = &mut timexes[i - 1];
+            shift.span = Span::new(shift.span.start, end);
+            shift.value = day.format("%Y-%m-%d").to_string();
+            shift.relative = true;
+            timexes.remove(i);
+        }
+        i += 1;
+    }
 }
 
 /// The words around an expression that tell its tense: up to 80 bytes

@@ -429,6 +429,16 @@ pub fn candidate(
             out.span = Span::new(from, year_match.end());
             out.val = Val::Fixed(format!("{year:04}"));
         }
+        "year_abbrev" => {
+            let abbr = m.get("abbr")?;
+            if next_word_blocked(&text[abbr.end()..]) {
+                return None;
+            }
+            let yy = m.num("yy")?;
+            let year = if yy < 30 { 2000 + yy } else { 1900 + yy };
+            out.span = Span::new(abbr.start(), abbr.end());
+            out.val = Val::Fixed(format!("{year:04}"));
+        }
         "year_range" => {
             let year = m.get("year")?;
             if m.num("year")? <= m.num("from")? {
