@@ -788,6 +788,30 @@ pub fn candidate(
             out.kind = TimexType::Duration;
             out.val = Val::Fixed("P1Y".to_string());
         }
+        "year_this" => {
+            let after = text[out.span.end..].trim_start();
+            // "the year 2000", "the year ended June 30", "the year's end":
+            // other rules, or a noun phrase that goes on.
+            if after.starts_with(|c: char| c.is_ascii_digit() || c == '\'' || c == '’' || c == '-')
+                || after.starts_with("ended ")
+                || after.starts_with("ending ")
+            {
+                return None;
+            }
+            let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            if TABLES.numbers.contains_key(&key(&next)) {
+                return None;
+            }
+            let latest = m
+                .get("adj")
+                .is_some_and(|a| key(a.as_str()).starts_with("latest"));
+            out.span = Span::new(m.get("the")?.start(), out.span.end);
+            out.val = Val::FromDct {
+                gran: Gran::Year,
+                offset: if latest { -1 } else { 0 },
+                pod: None,
+            };
+        }
         "year_back_adj" => {
             // "the year-earlier third quarter", "the year-ago nine months":
             // part of a longer expression this rule does not read.
