@@ -628,10 +628,9 @@ pub fn candidate(
                 out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
                 return Some(out);
             }
+            // "Friday night" stays a DATE (`2000-01-07TNI`): TimeBank and
+            // MEANTIME annotate a weekday's part of day so (19 of 25).
             let pod = pod(&m);
-            if pod.is_some() {
-                out.kind = TimexType::Time;
-            }
             out.val = Val::Weekday {
                 day,
                 pick: m.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
