@@ -441,7 +441,17 @@ pub fn candidate(
         }
         "year_range" => {
             let year = m.get("year")?;
-            if m.num("year")? <= m.num("from")? {
+            // The start must be a year of its own, after a cue word ("from
+            // 2016-2018"); "Jobs 1955-2011" is neither.
+            let before = text[..out.span.start].trim_end();
+            let cue = &before[before
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .len()..];
+            let cued = matches!(
+                key(cue).as_str(),
+                "in" | "from" | "between" | "since" | "during" | "of" | "the" | "for" | "through"
+            );
+            if !cued || m.num("year")? <= m.num("from")? {
                 return None;
             }
             out.span = Span::new(year.start(), year.end());
