@@ -202,13 +202,19 @@ pub fn candidate(
         priority,
     };
     match name {
-        "date_full" | "date_dmy" | "date_iso" | "date_slash" => {
+        "date_full" | "date_dmy" | "date_iso" | "date_slash" | "date_ymd_slash" => {
             let year = m.num("year")?;
             let month = match m.get("month") {
                 Some(mm) => month(mm.as_str())?,
                 None => m.num("mon")?,
             };
             let day = m.num("day")?;
+            // "24/01/2023": a first number over 12 is the day.
+            let (month, day) = if name == "date_slash" && month > 12 {
+                (day, month)
+            } else {
+                (month, day)
+            };
             chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
             if !(1000..=2199).contains(&year) {
                 return None;
