@@ -170,10 +170,19 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 .unwrap_or_else(|| format!("XXXX{suffix}"));
             (value, true)
         }
-        Val::Weekday { day, pick, pod } => {
-            let value = cx
-                .dct
-                .and_then(|dct| weekday(dct, *day, tense_pick(*pick, cx.tense)))
+        Val::Weekday {
+            day,
+            pick,
+            pod,
+            anchored,
+        } => {
+            let base = if *anchored {
+                cx.reference.day.or(cx.dct)
+            } else {
+                cx.dct
+            };
+            let value = base
+                .and_then(|base| weekday(base, *day, tense_pick(*pick, cx.tense)))
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
             (with_pod(value, pod.as_deref()), true)

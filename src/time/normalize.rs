@@ -99,6 +99,9 @@ pub enum Val {
         pick: Pick,
         /// Part of day code.
         pod: Option<String>,
+        /// True for "the previous Friday", "the following Monday": counted
+        /// from the day the text talks about, not from the document date.
+        anchored: bool,
     },
     /// "The 1988 period": the quarter the text reports on, in that year
     /// (`1988-Q3`), or the year when no quarter was stated.
@@ -651,6 +654,9 @@ pub fn candidate(
                 day,
                 pick: m.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
                 pod,
+                anchored: m
+                    .get("rel")
+                    .is_some_and(|r| key(r.as_str()).starts_with("the ")),
             };
         }
         "clock" => {
@@ -912,6 +918,7 @@ pub fn candidate(
                 day,
                 pick: Pick::Tense,
                 pod: Some(format!("{hour:02}:{minute:02}")),
+                anchored: false,
             };
         }
         _ => return None,
