@@ -109,13 +109,17 @@ pub(super) fn starts_with_digit_after<const N: usize>(s: &str, seps: [char; N]) 
 
 /// True when the word after a number shows it is a count ("people").
 pub(super) fn next_word_blocked(after: &str) -> bool {
-    let word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let word = next_word(after).to_ascii_lowercase();
     !word.is_empty() && TABLES.blocked_after_year.contains(&word)
+}
+
+/// The run of letters that `after` starts with, past blanks ("" when it
+/// starts with anything else).
+pub(super) fn next_word(after: &str) -> &str {
+    let after = after.trim_start();
+    &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())]
 }
 
 /// True when `before` ends with a four-digit year and blanks ("2018 ").

@@ -154,11 +154,11 @@ pub struct Tables {
     pub report: Vec<Vec<String>>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
-    /// Verbs whose past form is also their present ("hit", "cut"): past
+    /// Verbs whose past form is also their present ("hit", "put"): past
     /// cues unless a word of `not_past_after` comes right before them.
     pub ambiguous_past: Vec<String>,
     /// Words after which an ambiguous form is a present or an infinitive
-    /// ("will hit", "to cut", "a cut").
+    /// ("will hit", "to quit", "a hit").
     pub not_past_after: Vec<String>,
     /// Count nouns that show a number is not a year.
     pub blocked_after_year: Vec<String>,

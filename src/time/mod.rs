@@ -96,20 +96,23 @@ fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
     let mut i = 1;
     while i < timexes.len() {
         let (shift, date) = (&timexes[i - 1], &timexes[i]);
-        let offset = match text[shift.span.start..shift.span.end]
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "the day after" => 1,
-            "the day before" => -1,
-            _ => 0,
+        let phrase = &text[shift.span.start..shift.span.end];
+        let offset = if phrase.eq_ignore_ascii_case("the day after") {
+            1
+        } else if phrase.eq_ignore_ascii_case("the day before") {
+            -1
+        } else {
+            0
         };
         let adjacent =
             text[shift.span.end..date.span.start] == *" " && shift.sentence == date.sentence;
         let day = bounds(&date.value)
             .filter(|b| b.precision == Precision::Day && date.kind == TimexType::Date)
             .and_then(|b| b.start.checked_add_signed(chrono::Duration::days(offset)));
-        if let (true, true, Some(day)) = (offset != 0, adjacent, day) {
+        if offset != 0
+            && adjacent
+            && let Some(day) = day
+        {
             let end = date.span.end;
             let shift = &mut timexes[i - 1];
             shift.span = Span::new(shift.span.start, end);

@@ -6,7 +6,7 @@ use regex::{Captures, Match};
 
 use super::guards::{
     after_quantity, bare_number_context, ends_with_month, ends_with_year, glued_to_number,
-    next_word_blocked, plausible_count, plausible_reference, starts_with_digit_after,
+    next_word, next_word_blocked, plausible_count, plausible_reference, starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -819,8 +819,7 @@ pub fn candidate(
             {
                 return None;
             }
-            let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            if TABLES.numbers.contains_key(&key(&next)) {
+            if TABLES.numbers.contains_key(&key(next_word(after))) {
                 return None;
             }
             let latest = m
@@ -836,12 +835,7 @@ pub fn candidate(
         "year_back_adj" => {
             // "the year-earlier third quarter", "the year-ago nine months":
             // part of a longer expression this rule does not read.
-            let next: String = text[out.span.end..]
-                .trim_start()
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let next = key(&next);
+            let next = key(next_word(&text[out.span.end..]));
             if TABLES.units.contains_key(&next)
                 || TABLES.ordinals.contains_key(&next)
                 || TABLES.numbers.contains_key(&next)
