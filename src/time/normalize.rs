@@ -819,13 +819,33 @@ pub fn candidate(
             {
                 return None;
             }
-            if TABLES.numbers.contains_key(&key(next_word(after))) {
+            let next = key(next_word(after));
+            if TABLES.numbers.contains_key(&next)
+                || matches!(
+                    next.as_str(),
+                    "since" | "after" | "before" | "to" | "when" | "following" | "ahead"
+                )
+            {
+                return None;
+            }
+            // "in the year" alone is mostly a length ("in the year since");
+            // "earlier in the year" and "in the current year" are not.
+            let cue = m.get("cue")?;
+            let lead = text[..cue.start()].trim_end();
+            let lead_word = lead.rsplit(' ').next().unwrap_or("");
+            let relative = matches!(key(lead_word).as_str(), "earlier" | "later");
+            if m.get("adj").is_none() && key(cue.as_str()) == "in" && !relative {
                 return None;
             }
             let latest = m
                 .get("adj")
                 .is_some_and(|a| key(a.as_str()).starts_with("latest"));
-            out.span = Span::new(m.get("the")?.start(), out.span.end);
+            let start = if relative {
+                lead.len() - lead_word.len()
+            } else {
+                m.get("the")?.start()
+            };
+            out.span = Span::new(start, out.span.end);
             out.val = Val::FromDct {
                 gran: Gran::Year,
                 offset: if latest { -1 } else { 0 },
