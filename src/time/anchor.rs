@@ -66,7 +66,9 @@ impl Reference {
                 let (number, unit) = rest.split_at(rest.len().checked_sub(1)?);
                 Some((number.parse::<u32>().ok()?, unit))
             })
-            .is_some_and(|(n, unit)| unit == "Y" || (unit == "M" && n >= 6));
+            .is_some_and(|(n, unit)| {
+                unit == "Y" || (unit == "M" && n >= 6) || (unit == "Q" && n >= 2)
+            });
         if long {
             self.quarter = None;
         }

@@ -1082,7 +1082,7 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
         Unit::Week => (1.0, 'W', false),
         Unit::Fortnight => (2.0, 'W', false),
         Unit::Month => (1.0, 'M', false),
-        Unit::Quarter => (3.0, 'M', false),
+        Unit::Quarter => (1.0, 'Q', false),
         Unit::Year => (1.0, 'Y', false),
         Unit::Decade => (10.0, 'Y', false),
         Unit::Century => (100.0, 'Y', false),
@@ -1177,5 +1177,8 @@ mod tests {
         assert_eq!(duration_value(Some(1.5), Unit::Week), "P1.5W");
         assert_eq!(duration_value(Some(1.25), Unit::Month), "P1.25M");
         assert_eq!(duration_value(Some(2.0), Unit::Fortnight), "P4W");
+        // Quarters keep their own unit, as TimeBank and HeidelTime write them.
+        assert_eq!(duration_value(Some(2.0), Unit::Quarter), "P2Q");
+        assert_eq!(duration_value(None, Unit::Quarter), "PXQ");
     }
 }
