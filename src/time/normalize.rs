@@ -606,6 +606,19 @@ pub fn candidate(
             if after.starts_with("-old") || after.starts_with(" old") {
                 return None;
             }
+            // Military time: "0600 hours" is six in the morning.
+            let digits = num.as_str();
+            if unit == Unit::Hour
+                && digits.len() == 4
+                && digits.starts_with('0')
+                && digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                let hour = digits[..2].parse::<u32>().ok()?;
+                let minute = digits[2..].parse::<u32>().ok().filter(|&mi| mi < 60)?;
+                out.kind = TimexType::Time;
+                out.val = Val::Clock { hour, minute };
+                return Some(out);
+            }
             if !plausible_count(
                 num.as_str(),
                 m.get("unit")?.as_str(),
