@@ -85,7 +85,72 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         });
     }
     join_day_shifts(text, &mut out);
+    join_compound_durations(text, &mut out);
     out
+}
+
+/// Joins a duration with a smaller one right after it into one expression:
+/// "2 hours 15 minutes" is `PT2H15M`, "three years and two months"
+/// `P3Y2M`. Weeks do not mix with other units in TIMEX3, so they stay apart.
+fn join_compound_durations(text: &str, timexes: &mut Vec<Timex>) {
+    let mut i = 1;
+    while i < timexes.len() {
+        let (first, second) = (&timexes[i - 1], &timexes[i]);
+        let gap = &text[first.span.end..second.span.start];
+        let joined = (first.kind == TimexType::Duration
+            && second.kind == TimexType::Duration
+            && first.modifier.is_none()
+            && second.modifier.is_none()
+            && matches!(gap, " " | " and " | ", "))
+        .then(|| compound_duration(&first.value, &second.value))
+        .flatten();
+        if let Some(value) = joined {
+            let end = second.span.end;
+            let first = &mut timexes[i - 1];
+            first.span = Span::new(first.span.start, end);
+            first.value = value;
+            timexes.remove(i);
+        }
+        i += 1;
+    }
+}
+
+/// The TIMEX3 value of two whole durations one after the other, the
+/// second in a smaller unit ("P3Y" and "P2M": `P3Y2M`), or `None`.
+fn compound_duration(first: &str, second: &str) -> Option<String> {
+    /// Units from largest to smallest, as (letter, in the time part).
+    const ORDER: [(char, bool); 6] = [
+        ('Y', false),
+        ('M', false),
+        ('D', false),
+        ('H', true),
+        ('M', true),
+        ('S', true),
+    ];
+    let parse = |value: &str| -> Option<(u64, usize)> {
+        let rest = value.strip_prefix('P')?;
+        let (rest, time) = match rest.strip_prefix('T') {
+            Some(r) => (r, true),
+            None => (rest, false),
+        };
+        let unit = rest.chars().last()?;
+        let number: u64 = rest[..rest.len() - 1].parse().ok()?;
+        let rank = ORDER.iter().position(|&u| u == (unit, time))?;
+        Some((number, rank))
+    };
+    let (a, rank_a) = parse(first)?;
+    let (b, rank_b) = parse(second)?;
+    if rank_a >= rank_b {
+        return None;
+    }
+    let (mut date, mut time) = (String::new(), String::new());
+    for (n, rank) in [(a, rank_a), (b, rank_b)] {
+        let (letter, in_time) = ORDER[rank];
+        let part = if in_time { &mut time } else { &mut date };
+        part.push_str(&format!("{n}{letter}"));
+    }
+    let t = if time.is_empty() { "" } else { "T" };
+    Some(format!("P{date}{t}{time}"))
 }
 
 /// Joins "the day after" or "the day before" with the day-level date right
@@ -148,6 +213,23 @@ mod tests {
     fn tag_text(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
         let (sentences, _) = crate::text::split(text);
         tag(text, &sentences, dct)
+    }
+
+    #[test]
+    fn compound_durations_join_largest_unit_first() {
+        assert_eq!(
+            compound_duration("PT2H", "PT15M").as_deref(),
+            Some("PT2H15M")
+        );
+        assert_eq!(compound_duration("P3Y", "P2M").as_deref(), Some("P3Y2M"));
+        assert_eq!(
+            compound_duration("P1D", "PT12H").as_deref(),
+            Some("P1DT12H")
+        );
+        // Smaller first, weeks, or vague amounts stay apart.
+        assert_eq!(compound_duration("PT15M", "PT2H"), None);
+        assert_eq!(compound_duration("P2W", "P3D"), None);
+        assert_eq!(compound_duration("PXY", "P2M"), None);
     }
 
     #[test]
