@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::normalize::{Gran, Pick, Val};
 use super::tense::Tense;
-use super::value::{Precision, bounds};
+use super::value::{Precision, bounds, single_unit_duration};
 
 /// What the text has been talking about so far.
 #[derive(Clone, Debug, Default)]
@@ -60,15 +60,9 @@ impl Reference {
     /// Records a length of time the text now reports on ("the first nine
     /// months"): half a year or more ends talk of a single quarter.
     pub fn update_duration(&mut self, value: &str) {
-        let long = value
-            .strip_prefix('P')
-            .and_then(|rest| {
-                let (number, unit) = rest.split_at(rest.len().checked_sub(1)?);
-                Some((number.parse::<u32>().ok()?, unit))
-            })
-            .is_some_and(|(n, unit)| {
-                unit == "Y" || (unit == "M" && n >= 6) || (unit == "Q" && n >= 2)
-            });
+        let long = single_unit_duration(value).is_some_and(|(n, unit, time)| {
+            !time && (unit == 'Y' || (unit == 'M' && n >= 6) || (unit == 'Q' && n >= 2))
+        });
         if long {
             self.quarter = None;
         }

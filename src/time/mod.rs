@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use crate::annotation::{Sentence, Span, Timex, TimexType};
 use anchor::{Context, Reference};
 use tense::Tense;
-use value::{Precision, bounds};
+use value::{Precision, bounds, single_unit_duration};
 
 /// Finds the time expressions of `text` and normalizes them against `dct`.
 ///
@@ -128,13 +128,7 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
         ('S', true),
     ];
     let parse = |value: &str| -> Option<(u64, usize)> {
-        let rest = value.strip_prefix('P')?;
-        let (rest, time) = match rest.strip_prefix('T') {
-            Some(r) => (r, true),
-            None => (rest, false),
-        };
-        let unit = rest.chars().last()?;
-        let number: u64 = rest[..rest.len() - 1].parse().ok()?;
+        let (number, unit, time) = single_unit_duration(value)?;
         let rank = ORDER.iter().position(|&u| u == (unit, time))?;
         Some((number, rank))
     };

@@ -56,6 +56,19 @@ pub struct Bounds {
     pub precision: Precision,
 }
 
+/// A duration counted in one unit, as whole units ("P9M", "PT24H"): the
+/// count, the unit letter and whether it is in the time part (after "T").
+/// `None` for anything else ("PXY", "P1Y6M", "P1.5W").
+pub fn single_unit_duration(value: &str) -> Option<(u64, char, bool)> {
+    let rest = value.strip_prefix('P')?;
+    let (rest, time) = match rest.strip_prefix('T') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let (at, unit) = rest.char_indices().last()?;
+    Some((rest[..at].parse().ok()?, unit, time))
+}
+
 /// Maps a TIMEX3 date value to the days bounding it.
 ///
 /// Handles `2018-02-14T10:30`, `2020-11-27`, `2018-W07`, `2018-W07-WE`,
