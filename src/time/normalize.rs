@@ -579,7 +579,19 @@ pub fn candidate(
                 Unit::Year => (Gran::Year, n),
                 Unit::Decade => (Gran::Year, 10 * n),
                 Unit::Century => (Gran::Year, 100 * n),
-                Unit::Second | Unit::Minute | Unit::Hour => return None,
+                // "three hours ago" is the day it falls on; "an hour later"
+                // is left to the duration rule, as TimeBank annotates it.
+                Unit::Second | Unit::Minute | Unit::Hour if anchor == Anchor::Reference => {
+                    return None;
+                }
+                Unit::Second | Unit::Minute | Unit::Hour => {
+                    let per_day = match unit {
+                        Unit::Hour => 24,
+                        Unit::Minute => 24 * 60,
+                        _ => 24 * 60 * 60,
+                    };
+                    (Gran::Day, n / per_day)
+                }
             };
             out.val = match anchor {
                 _ if unit == Unit::Year && n == -1 => Val::YearBack {
