@@ -890,9 +890,11 @@ pub fn candidate(
             // An adjective of the period being reported: a year before now.
             out.val = Val::YearBack { from_ref: false };
         }
-        "year_end" | "full_year" => {
-            if name == "year_end" {
-                out.modifier = Some("END");
+        "year_end" | "mid_year" | "full_year" => {
+            match name {
+                "year_end" => out.modifier = Some("END"),
+                "mid_year" => out.modifier = Some("MID"),
+                _ => {}
             }
             out.val = Val::FromDct {
                 gran: Gran::Year,
