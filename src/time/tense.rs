@@ -47,10 +47,19 @@ pub fn of_context(before: &str, after: &str) -> Tense {
 /// The tense of the cue nearest to the expression, which stands between
 /// `words[..at]` and `words[at..]`.
 fn nearest_cue(words: &[Word], at: usize) -> Tense {
-    // "told analysts late Monday that prices would rise": what follows
-    // "that" is the reported clause, with a tense of its own.
-    let words = match words[at..].iter().position(|w| w.text == "that") {
-        Some(that) => &words[..at + that],
+    // "told analysts late Monday that prices would rise", "Bush on Tuesday
+    // said the U.S. may act": what follows "that" or a reporting verb is
+    // the reported clause, with a tense of its own. A reporting verb right
+    // after the expression is the expression's own verb.
+    let reports = |w: &Word| TABLES.report.iter().any(|r| r.len() == 1 && r[0] == w.text);
+    if words.get(at).is_some_and(reports) {
+        return Tense::Past;
+    }
+    let words = match words[at..]
+        .iter()
+        .position(|w| w.text == "that" || reports(w))
+    {
+        Some(end) => &words[..at + end],
         None => words,
     };
     for distance in 0..at.max(words.len() - at) {
@@ -213,6 +222,21 @@ mod tests {
             ),
             Tense::Past
         );
+        // A reporting verb right after the expression is its own verb;
+        // what the report says has its own tense.
+        assert_eq!(
+            of_context("President Bush on ", " said the U.S. may act."),
+            Tense::Past
+        );
+        assert_eq!(
+            of_context("The plant reopens ", ", officials said they would act."),
+            Tense::Future
+        );
+        assert_eq!(
+            of_context("Cuts are likely before ", ", he said, and might come."),
+            Tense::Unknown
+        );
+        assert_eq!(of_context("Cuts might come in ", "."), Tense::Future);
         // Before wins a tie with after.
         assert_eq!(of_context("It closed ", " and will reopen"), Tense::Past);
         // A reporting verb after the expression, or a name in "-ed", is no cue.
