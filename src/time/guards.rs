@@ -113,6 +113,21 @@ pub(super) fn next_word_blocked(after: &str) -> bool {
     !word.is_empty() && TABLES.blocked_after_year.contains(&word)
 }
 
+/// True when the word after "CES 2024" makes the acronym a product name:
+/// a lower-case word other than a preposition, conjunction or verb of
+/// taking place ("FYI 2000 chip", not "CES 2024 in Las Vegas", "WWDC 2005
+/// opened").
+pub(super) fn acronym_year_blocked(after: &str) -> bool {
+    const EVENT_FOLLOWERS: &[&str] = &[
+        "in", "on", "at", "and", "or", "but", "from", "to", "with", "for", "before", "after",
+        "when", "where", "which", "that", "as", "was", "were", "is", "are", "has", "had", "will",
+        "opens", "opened", "begins", "began", "starts", "started", "ends", "ended", "kicks",
+        "kicked",
+    ];
+    let word = next_word(after);
+    word.starts_with(|c: char| c.is_lowercase()) && !EVENT_FOLLOWERS.contains(&word)
+}
+
 /// The run of letters that `after` starts with, past blanks ("" when it
 /// starts with anything else).
 pub(super) fn next_word(after: &str) -> &str {

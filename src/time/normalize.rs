@@ -5,8 +5,9 @@
 use regex::{Captures, Match};
 
 use super::guards::{
-    after_quantity, bare_number_context, ends_with_month, ends_with_year, glued_to_number,
-    next_word, next_word_blocked, plausible_count, plausible_reference, starts_with_digit_after,
+    acronym_year_blocked, after_quantity, bare_number_context, ends_with_month, ends_with_year,
+    glued_to_number, next_word, next_word_blocked, plausible_count, plausible_reference,
+    starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -385,6 +386,9 @@ pub fn candidate(
                 || after.starts_with("of ")
                 || (needs_the && after.starts_with("in "))
                 || word.chars().all(|c| c.is_uppercase())
+                // "the Winter Olympics", "the Summer Palace": a name.
+                || (word.starts_with(|c: char| c.is_uppercase())
+                    && after.starts_with(|c: char| c.is_uppercase()))
             {
                 return None;
             }
@@ -400,7 +404,7 @@ pub fn candidate(
                 pick: pick_of(m.get("rel")?.as_str()),
             };
         }
-        "year_cued" => {
+        "year_cued" | "year_event" => {
             let year_match = m.get("year")?;
             let year = m.num("year")?;
             let cue = key(m.get("cue")?.as_str());
@@ -412,10 +416,34 @@ pub fn candidate(
                     return None;
                 }
             }
-            let strict = matches!(
-                cue.as_str(),
-                "the" | "of" | "by" | "to" | "and" | "or" | "a" | "that" | "for" | "its" | "their"
-            );
+            // An event name ("CES 2024") is as weak a cue as an article.
+            // An acronym names a product as often as an event: "FYI 2000
+            // chip" is a model, "CES 2024 in Las Vegas" an event.
+            if name == "year_event"
+                && cue.len() <= 6
+                && m.get("cue")?
+                    .as_str()
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase())
+                && acronym_year_blocked(after)
+            {
+                return None;
+            }
+            let strict = name == "year_event"
+                || matches!(
+                    cue.as_str(),
+                    "the"
+                        | "of"
+                        | "by"
+                        | "to"
+                        | "and"
+                        | "or"
+                        | "a"
+                        | "that"
+                        | "for"
+                        | "its"
+                        | "their"
+                );
             let range = if strict { 1700..=2099 } else { 1000..=2099 };
             if !range.contains(&year) {
                 return None;
