@@ -7,7 +7,8 @@ use crate::annotation::Span;
 
 /// False for a number and unit that do not read as a length of time:
 /// "1988 quarter" (a singular unit after a number of 1000 or more, unless
-/// hyphenated), "a quarter of", "three-quarters".
+/// hyphenated), "a quarter of" (unless the count is vague or "straight":
+/// "several quarters of losses"), "three-quarters".
 pub(super) fn plausible_count(
     num: &str,
     unit_text: &str,
@@ -23,7 +24,19 @@ pub(super) fn plausible_count(
     if singular && big_digits && !hyphenated {
         return false;
     }
-    if unit_key.starts_with("quarter") && (hyphenated || after.trim_start().starts_with("of ")) {
+    // "three quarters of the voters" is a share; "several quarters of
+    // losses", "three straight quarters of growth" are lengths of time.
+    let counted_in_time = matches!(key(num).as_str(), "several" | "few" | "a few" | "many")
+        || ["straight ", "consecutive ", "successive "]
+            .iter()
+            .any(|w| {
+                text[num_end..]
+                    .trim_start_matches(['-', ' '])
+                    .starts_with(w)
+            });
+    if unit_key.starts_with("quarter")
+        && (hyphenated || (after.trim_start().starts_with("of ") && !counted_in_time))
+    {
         return false;
     }
     true

@@ -772,7 +772,12 @@ pub fn candidate(
         }
         "vague_plural" => {
             out.kind = TimexType::Duration;
-            out.val = Val::Fixed(duration_value(None, unit(m.get("unit")?.as_str())?));
+            let unit_text = m
+                .get("unit")
+                .or_else(|| m.get("unit2"))
+                .or_else(|| m.get("unit3"))?
+                .as_str();
+            out.val = Val::Fixed(duration_value(None, unit(unit_text)?));
         }
         "bare_plural" => {
             let u = m.get("unit")?;
