@@ -245,9 +245,34 @@ pub fn candidate(
             if day == 0 || day > days_in_month(month) {
                 return None;
             }
+            // "Dec. 12-14, 2024": the year after the range is this day's too.
+            if name == "date_md"
+                && let Some(year) = range_year(&text[out.span.end..])
+            {
+                out.val = Val::Fixed(format!("{year:04}-{month:02}-{day:02}"));
+                return Some(out);
+            }
             out.val = Val::Cyclic {
                 suffix: format!("-{month:02}-{day:02}"),
                 pick: Pick::Tense,
+            };
+        }
+        "day_range" => {
+            let month = month(m.get("month")?.as_str())?;
+            let first = m.num("d1")?;
+            let last = m.get("day")?;
+            let day = m.num("day")?;
+            if first == 0 || day <= first || day > days_in_month(month) {
+                return None;
+            }
+            let end = m.get("year").map_or(last.end(), |y| y.end());
+            out.span = Span::new(last.start(), end);
+            out.val = match m.num("year") {
+                Some(year) => Val::Fixed(format!("{year:04}-{month:02}-{day:02}")),
+                None => Val::Cyclic {
+                    suffix: format!("-{month:02}-{day:02}"),
+                    pick: Pick::Tense,
+                },
             };
         }
         "date_my" => {
@@ -1219,9 +1244,38 @@ fn clock(m: &Matches) -> Option<(u32, u32)> {
     (hour <= 23 && minute <= 59).then_some((hour, minute))
 }
 
+/// The year after a range of days that `after` starts with: 2024 in
+/// "-14, 2024" (after "Dec. 12").
+fn range_year(after: &str) -> Option<u32> {
+    let rest = after.trim_start().strip_prefix(['-', '–'])?.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = rest[digits..].strip_prefix(',').unwrap_or(&rest[digits..]);
+    let rest = rest.strip_prefix(' ')?;
+    let year = rest.get(..4)?;
+    let ends = rest[4..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    (year.bytes().all(|b| b.is_ascii_digit()) && ends)
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_after_a_range_of_days_is_found() {
+        assert_eq!(range_year("-14, 2024 in Paris"), Some(2024));
+        assert_eq!(range_year("–14 2024."), Some(2024));
+        assert_eq!(range_year("-14."), None);
+        assert_eq!(range_year(", 2024"), None);
+        assert_eq!(range_year("-14, 20245"), None);
+    }
 
     #[test]
     fn durations_are_spelled_like_timex3() {
