@@ -315,6 +315,7 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
     // next is over half a year ahead, is the one just passed (a deadline
     // reported as it falls: "ordered to return him by Jan. 14").
     let day_level = suffix.len() >= 6;
+    let month_level = suffix.len() == 3 && suffix[1..].bytes().all(|b| b.is_ascii_digit());
     // A quarter or half that ended in the last two months is still what a
     // forward-looking sentence talks about ("will report third-quarter
     // results" in October).
@@ -346,6 +347,15 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
         }
         Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
         Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
+        // "Last February" on 1 March is not the month that just ended (that
+        // is "last month"), but the one a year before.
+        Pick::Last if month_level => {
+            let previous_month_start = dct.with_day(1)? - chrono::Months::new(1);
+            occurrences
+                .iter()
+                .rev()
+                .find(|o| o.2 < previous_month_start)
+        }
         Pick::Last => occurrences.iter().rev().find(|o| o.2 < dct),
         Pick::Future => occurrences.iter().find(|o| o.2 >= dct),
         Pick::Next => occurrences.iter().find(|o| o.1 > dct),
@@ -499,6 +509,13 @@ mod tests {
             cyclic(dct, "-12-15", Pick::Past).as_deref(),
             Some("2022-12-15")
         );
+        // "Last <month>": the month just ended is "last month", so the
+        // one a year before; an earlier month is this year's.
+        let march = d("1998-03-01");
+        assert_eq!(cyclic(march, "-02", Pick::Last).as_deref(), Some("1997-02"));
+        assert_eq!(cyclic(march, "-01", Pick::Last).as_deref(), Some("1998-01"));
+        assert_eq!(cyclic(march, "-03", Pick::Last).as_deref(), Some("1997-03"));
+        assert_eq!(cyclic(march, "-SP", Pick::Last).as_deref(), Some("1997-SP"));
         // Looking forward: a day just passed is a deadline reported as it
         // falls; one more than two weeks back is next year's.
         let jan = d("2000-01-15");
