@@ -373,6 +373,19 @@ pub fn candidate(
             }
             out.val = Val::Fixed(format!("{:04}-{part}{n}", m.num("year")?));
         }
+        "quarter_q_cued" => {
+            let part = m.get("qh")?;
+            let n = m.num("qn")?;
+            if part.as_str() == "H" && n > 2 {
+                return None;
+            }
+            let number = m.get("qn")?;
+            out.span = Span::new(part.start(), number.end());
+            out.val = Val::Cyclic {
+                suffix: format!("-{}{n}", part.as_str()),
+                pick: Pick::Tense,
+            };
+        }
         "fiscal_year" => {
             let digits = m.get("year")?.as_str();
             let year = m.num("year")?;
@@ -990,7 +1003,7 @@ pub fn candidate(
             if day == 0 || day > days_in_month(month) {
                 return None;
             }
-            let (hour, minute) = clock(&m)?;
+            let (hour, minute) = clock_or_word(&m)?;
             out.kind = TimexType::Time;
             let suffix = format!("-{month:02}-{day:02}T{hour:02}:{minute:02}");
             out.val = match m.num("year") {
@@ -1007,11 +1020,7 @@ pub fn candidate(
         }
         "clock_day" | "day_clock" => {
             let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
-            let (hour, minute) = match m.get("w") {
-                Some(w) if key(w.as_str()) == "midnight" => (24, 0),
-                Some(_) => (12, 0),
-                None => clock(&m)?,
-            };
+            let (hour, minute) = clock_or_word(&m)?;
             out.kind = TimexType::Time;
             out.val = Val::Weekday {
                 day,
@@ -1023,6 +1032,16 @@ pub fn candidate(
         _ => return None,
     }
     Some(out)
+}
+
+/// The hour and minute of a clock time or of "noon", "midday" (12:00),
+/// "midnight" (24:00, the end of the day).
+fn clock_or_word(m: &Matches) -> Option<(u32, u32)> {
+    match m.get("w") {
+        Some(w) if key(w.as_str()) == "midnight" => Some((24, 0)),
+        Some(_) => Some((12, 0)),
+        None => clock(m),
+    }
 }
 
 /// The year a spelled-out year names ("nineteen ninety-six" → 1996).
