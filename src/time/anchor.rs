@@ -24,8 +24,12 @@ pub struct Reference {
 }
 
 impl Reference {
-    /// Records a resolved value as the time the text now talks about.
-    pub fn update(&mut self, value: &str) {
+    /// Records a resolved value as the time the text now talks about. A
+    /// quarter that has not begun by the document date is a forecast, not
+    /// the period reported on, so it does not move the time "a year ago"
+    /// counts from ("losses through the third quarter of 1990 ... In the
+    /// year-ago period").
+    pub fn update(&mut self, value: &str, dct: Option<NaiveDate>) {
         let Some(b) = bounds(value) else { return };
         match b.precision {
             Precision::Time | Precision::Day => {
@@ -44,6 +48,9 @@ impl Reference {
             }
             Precision::Quarter | Precision::Half | Precision::Season => {
                 if b.precision == Precision::Quarter {
+                    if dct.is_some_and(|d| b.start > d) {
+                        return;
+                    }
                     self.quarter = Some(b.start);
                 }
                 self.month = Some(b.start);

@@ -66,7 +66,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         // time the text talks about.
         let comparison = c.val.is_comparison();
         if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison {
-            reference.update(&value);
+            reference.update(&value, dct);
         } else if c.kind == TimexType::Duration {
             reference.update_duration(&value);
         }

@@ -287,6 +287,10 @@ mod tests {
         // A past that is also a present: past, unless a modal comes first.
         assert_eq!(of_context("Inflation hit 9.1% in ", "."), Tense::Past);
         assert_eq!(of_context("Prices will hit a peak in ", "."), Tense::Future);
+        assert_eq!(
+            of_context("Factories are going to get beat up in ", "."),
+            Tense::Future
+        );
     }
 
     #[test]
