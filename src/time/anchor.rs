@@ -75,6 +75,17 @@ impl Reference {
         }
     }
 
+    /// The first and last day of the time the text talks about: the last
+    /// month stated if it lies in the last year named, else that year.
+    fn period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let year = self.year?;
+        let (start, length) = match self.month {
+            Some(month) if month.year() == year.year() => (month, Months::new(1)),
+            _ => (year, Months::new(12)),
+        };
+        Some((start, start.checked_add_months(length)?.pred_opt()?))
+    }
+
     fn for_gran(&self, gran: Gran) -> Option<NaiveDate> {
         match gran {
             Gran::Day | Gran::Week | Gran::Weekend => self.day,
@@ -207,6 +218,18 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                     _ => "XXXX-XX-XX".to_string(),
                 });
             (value, true)
+        }
+        Val::RefSeason { suffix, pick } => {
+            let value = match (cx.reference.period(), cx.dct) {
+                (Some((start, _)), _) if *pick == Pick::This => {
+                    Some(format!("{:04}{suffix}", start.year()))
+                }
+                (Some((_, end)), _) if *pick == Pick::Next => cyclic(end, suffix, *pick),
+                (Some((start, _)), _) => cyclic(start, suffix, *pick),
+                (None, Some(dct)) => cyclic(dct, suffix, *pick),
+                (None, None) => None,
+            };
+            (value.unwrap_or_else(|| format!("XXXX{suffix}")), true)
         }
         Val::Clock { hour, minute } => {
             let date = cx

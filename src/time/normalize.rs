@@ -124,6 +124,15 @@ pub enum Val {
         /// Counted from the time the text talks about ("earlier").
         from_ref: bool,
     },
+    /// A season counted from the time the text talks about: "that fall"
+    /// (`This`: the one of that year), "the following spring" (`Next`), "the
+    /// previous winter" (`Last`).
+    RefSeason {
+        /// Text after the year ("-FA").
+        suffix: String,
+        /// `This`, `Next` or `Last`.
+        pick: Pick,
+    },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -433,6 +442,13 @@ pub fn candidate(
             out.val = Val::Cyclic {
                 suffix: format!("-{code}"),
                 pick: Pick::Tense,
+            };
+        }
+        "season_ref" => {
+            let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
+            out.val = Val::RefSeason {
+                suffix: format!("-{code}"),
+                pick: pick_of(m.get("rel")?.as_str()),
             };
         }
         "season_rel" => {
@@ -1129,7 +1145,7 @@ fn is_final(word: &str) -> bool {
 
 fn pick_of(rel: &str) -> Pick {
     match key(rel).trim_start_matches("the ") {
-        "last" | "past" | "this past" | "previous" => Pick::Last,
+        "last" | "past" | "this past" | "previous" | "preceding" => Pick::Last,
         "next" | "coming" | "this coming" | "following" => Pick::Next,
         _ => Pick::This,
     }
