@@ -219,13 +219,17 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 });
             (value, true)
         }
-        Val::RefSeason { suffix, pick } => {
+        Val::RefCyclic { suffix, pick } => {
             let value = match (cx.reference.period(), cx.dct) {
                 (Some((start, _)), _) if *pick == Pick::This => {
                     Some(format!("{:04}{suffix}", start.year()))
                 }
                 (Some((_, end)), _) if *pick == Pick::Next => cyclic(end, suffix, *pick),
                 (Some((start, _)), _) => cyclic(start, suffix, *pick),
+                // No time stated yet: "that May" is placed by the tense.
+                (None, Some(dct)) if *pick == Pick::This => {
+                    cyclic(dct, suffix, tense_pick(Pick::Tense, cx.tense))
+                }
                 (None, Some(dct)) => cyclic(dct, suffix, *pick),
                 (None, None) => None,
             };

@@ -124,11 +124,11 @@ pub enum Val {
         /// Counted from the time the text talks about ("earlier").
         from_ref: bool,
     },
-    /// A season counted from the time the text talks about: "that fall"
-    /// (`This`: the one of that year), "the following spring" (`Next`), "the
-    /// previous winter" (`Last`).
-    RefSeason {
-        /// Text after the year ("-FA").
+    /// A season or month counted from the time the text talks about: "that
+    /// fall" (`This`: the one of that year), "the following March" (`Next`),
+    /// "the previous winter" (`Last`).
+    RefCyclic {
+        /// Text after the year ("-FA", "-03").
         suffix: String,
         /// `This`, `Next` or `Last`.
         pick: Pick,
@@ -170,6 +170,9 @@ impl Val {
                 ..
             } | Val::Holiday {
                 pick: Pick::Tense,
+                ..
+            } | Val::RefCyclic {
+                pick: Pick::This,
                 ..
             }
         )
@@ -446,8 +449,15 @@ pub fn candidate(
         }
         "season_ref" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
-            out.val = Val::RefSeason {
+            out.val = Val::RefCyclic {
                 suffix: format!("-{code}"),
+                pick: pick_of(m.get("rel")?.as_str()),
+            };
+        }
+        "month_ref" => {
+            let month = month(m.get("month")?.as_str())?;
+            out.val = Val::RefCyclic {
+                suffix: format!("-{month:02}"),
                 pick: pick_of(m.get("rel")?.as_str()),
             };
         }
