@@ -834,6 +834,12 @@ pub fn candidate(
             }
             out.val = Val::Fixed(format!("{year:04}"));
         }
+        "long_adj" => {
+            let unit_text = m.get("unit")?.as_str();
+            let plural = unit_text.ends_with(['s', 'S']) || key(unit_text) == "centuries";
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value((!plural).then_some(1.0), unit(unit_text)?));
+        }
         "vague_plural" => {
             out.kind = TimexType::Duration;
             let unit_text = m
@@ -1202,7 +1208,8 @@ fn unit_of_gran(gran: Gran) -> Option<Unit> {
     })
 }
 
-/// A TIMEX3 duration: `P2D`, `PT24H`, `P10Y` (a decade), `PXM` (unknown).
+/// A TIMEX3 duration: `P2D`, `PT24H`, `P10Y` (a decade), `PXM` (unknown),
+/// `PXY` (decades), `PXCE` (centuries).
 pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     let (factor, letter, time) = match unit {
         Unit::Second => (1.0, 'S', true),
@@ -1219,7 +1226,9 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     };
     let t = if time { "T" } else { "" };
     match amount {
-        None if unit == Unit::Decade => "PXDE".to_string(),
+        // "decades" in years, as known counts are ("two decades": P20Y) and
+        // as TimeBank and MEANTIME write it.
+        None if unit == Unit::Decade => "PXY".to_string(),
         None if unit == Unit::Century => "PXCE".to_string(),
         None => format!("P{t}X{letter}"),
         Some(n) => {
