@@ -295,6 +295,18 @@ pub fn candidate(
             let month = month(m.get("month")?.as_str())?;
             out.val = Val::Fixed(format!("{year:04}-{month:02}"));
         }
+        "month_attr" | "month_poss" => {
+            let word = m.get("month")?;
+            let month = month(word.as_str())?;
+            if month == 5 {
+                return None;
+            }
+            out.span = Span::new(word.start(), word.end());
+            out.val = Val::Cyclic {
+                suffix: format!("-{month:02}"),
+                pick: Pick::Tense,
+            };
+        }
         "month_cued" => {
             let month = month(m.get("month")?.as_str())?;
             let cue_match = m.get("cue")?;
