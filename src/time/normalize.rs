@@ -647,6 +647,17 @@ pub fn candidate(
                 };
             }
         }
+        "ref_pod" => {
+            let offset = match pick_of(m.get("rel")?.as_str()) {
+                Pick::Next => 1,
+                Pick::Last => -1,
+                _ => 0,
+            };
+            out.val = Val::FromRef {
+                gran: Gran::Day,
+                offset,
+            };
+        }
         "ref_unit" => {
             let gran = match key(m.get("unit")?.as_str()).as_str() {
                 "day" => Gran::Day,
