@@ -235,6 +235,16 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             };
             (value.unwrap_or_else(|| format!("XXXX{suffix}")), true)
         }
+        Val::WeekOf(day) => {
+            let (value, relative) = resolve_plain(day, cx);
+            let week = bounds(&value)
+                .filter(|b| b.precision == Precision::Day)
+                .map(|b| {
+                    let w = b.start.iso_week();
+                    format!("{:04}-W{:02}", w.year(), w.week())
+                });
+            (week.unwrap_or_else(|| "XXXX-WXX".to_string()), relative)
+        }
         Val::Clock { hour, minute } => {
             let date = cx
                 .sentence_day

@@ -133,6 +133,8 @@ pub enum Val {
         /// `This`, `Next` or `Last`.
         pick: Pick,
     },
+    /// "The week of March 6": the ISO week holding the day.
+    WeekOf(Box<Val>),
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -160,6 +162,9 @@ impl Val {
 
     /// True when resolving the value depends on the tense of the sentence.
     pub fn needs_tense(&self) -> bool {
+        if let Val::WeekOf(day) = self {
+            return day.needs_tense();
+        }
         matches!(
             self,
             Val::Cyclic {
@@ -286,6 +291,21 @@ pub fn candidate(
                     pick: Pick::Tense,
                 },
             };
+        }
+        "week_of" => {
+            let month = month(m.get("month")?.as_str())?;
+            let day = m.num("day")?;
+            if day == 0 || day > days_in_month(month) {
+                return None;
+            }
+            let date = match m.num("year") {
+                Some(year) => Val::Fixed(format!("{year:04}-{month:02}-{day:02}")),
+                None => Val::Cyclic {
+                    suffix: format!("-{month:02}-{day:02}"),
+                    pick: Pick::Tense,
+                },
+            };
+            out.val = Val::WeekOf(Box::new(date));
         }
         "date_my" => {
             let year = m.num("year")?;
