@@ -141,6 +141,18 @@ pub(super) fn acronym_year_blocked(after: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && !EVENT_FOLLOWERS.contains(&word)
 }
 
+/// The word that ends just before `at`, past blanks ("" when no blank or no
+/// word stands there): "the" for "March" in "the March accession".
+pub(super) fn previous_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    if before.len() == at {
+        return "";
+    }
+    &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..]
+}
+
 /// The run of letters that `after` starts with, past blanks ("" when it
 /// starts with anything else).
 pub(super) fn next_word(after: &str) -> &str {

@@ -7,7 +7,7 @@ use regex::{Captures, Match};
 use super::guards::{
     acronym_year_blocked, after_quantity, bare_number_context, ends_with_month, ends_with_year,
     glued_to_number, next_word, next_word_blocked, plausible_count, plausible_reference,
-    starts_with_digit_after,
+    previous_word, starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -321,6 +321,14 @@ pub fn candidate(
             if month == 5 {
                 return None;
             }
+            if name == "month_attr"
+                && !matches!(
+                    key(previous_word(text, word.start())).as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            {
+                return None;
+            }
             out.span = Span::new(word.start(), word.end());
             out.val = Val::Cyclic {
                 suffix: format!("-{month:02}"),
@@ -419,6 +427,22 @@ pub fn candidate(
         }
         "quarter_q_cued" => {
             let part = m.get("qh")?;
+            let cued = matches!(
+                key(previous_word(text, part.start())).as_str(),
+                "in" | "for"
+                    | "during"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "of"
+                    | "since"
+                    | "by"
+                    | "from"
+                    | "than"
+            );
+            if !cued {
+                return None;
+            }
             let n = m.num("qn")?;
             if part.as_str() == "H" && n > 2 {
                 return None;
@@ -479,17 +503,13 @@ pub fn candidate(
                 pick: Pick::Tense,
             };
         }
-        "season_ref" => {
-            let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
-            out.val = Val::RefCyclic {
-                suffix: format!("-{code}"),
-                pick: pick_of(m.get("rel")?.as_str()),
+        "cyclic_ref" => {
+            let suffix = match m.get("season") {
+                Some(season) => format!("-{}", TABLES.seasons.get(&key(season.as_str()))?),
+                None => format!("-{:02}", month(m.get("month")?.as_str())?),
             };
-        }
-        "month_ref" => {
-            let month = month(m.get("month")?.as_str())?;
             out.val = Val::RefCyclic {
-                suffix: format!("-{month:02}"),
+                suffix,
                 pick: pick_of(m.get("rel")?.as_str()),
             };
         }
@@ -576,12 +596,8 @@ pub fn candidate(
             let year = m.get("year")?;
             // The start must be a year of its own, after a cue word ("from
             // 2016-2018"); "Jobs 1955-2011" is neither.
-            let before = text[..out.span.start].trim_end();
-            let cue = &before[before
-                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                .len()..];
             let cued = matches!(
-                key(cue).as_str(),
+                key(previous_word(text, out.span.start)).as_str(),
                 "in" | "from" | "between" | "since" | "during" | "of" | "the" | "for" | "through"
             );
             if !cued || m.num("year")? <= m.num("from")? {
@@ -1072,7 +1088,7 @@ pub fn candidate(
                 pod: None,
             };
         }
-        "clock_date" => {
+        "clock_date" | "noon_date" => {
             let month = month(m.get("month")?.as_str())?;
             let day = m.num("day")?;
             if day == 0 || day > days_in_month(month) {
@@ -1093,7 +1109,7 @@ pub fn candidate(
                 },
             };
         }
-        "clock_day" | "day_clock" => {
+        "clock_day" | "noon_day" | "day_clock" => {
             let day = *TABLES.weekdays.get(&key(m.get("weekday")?.as_str()))?;
             let (hour, minute) = clock_or_word(&m)?;
             out.kind = TimexType::Time;
