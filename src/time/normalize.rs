@@ -899,13 +899,19 @@ pub fn candidate(
             out.kind = TimexType::Duration;
             out.val = Val::Fixed(duration_value((!plural).then_some(1.0), unit(unit_text)?));
         }
+        "vague_ahead" => {
+            let unit_match = m.get("unit")?;
+            if key(previous_word(text, unit_match.start())) != "the" {
+                return None;
+            }
+            let the = text[..unit_match.start()].trim_end().len() - 3;
+            out.span = Span::new(the, out.span.end);
+            out.kind = TimexType::Duration;
+            out.val = Val::Fixed(duration_value(None, unit(unit_match.as_str())?));
+        }
         "vague_plural" => {
             out.kind = TimexType::Duration;
-            let unit_text = m
-                .get("unit")
-                .or_else(|| m.get("unit2"))
-                .or_else(|| m.get("unit3"))?
-                .as_str();
+            let unit_text = m.get("unit").or_else(|| m.get("unit2"))?.as_str();
             out.val = Val::Fixed(duration_value(None, unit(unit_text)?));
         }
         "bare_plural" => {
