@@ -259,6 +259,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
 fn tense_pick(pick: Pick, tense: Tense) -> Pick {
     match (pick, tense) {
         (Pick::Tense, Tense::Past) => Pick::Past,
+        (Pick::Tense, Tense::Since) => Pick::Before,
         (Pick::Tense, Tense::Future) => Pick::Future,
         (Pick::Tense, Tense::Unknown) => Pick::Nearest,
         (p, _) => p,
@@ -390,7 +391,7 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             }
         }
         Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
-        Pick::Past => occurrences.iter().rev().find(|o| o.1 <= dct),
+        Pick::Past | Pick::Before => occurrences.iter().rev().find(|o| o.1 <= dct),
         // "Last February" on 1 March is not the month that just ended (that
         // is "last month"), but the one a year before.
         Pick::Last if month_level => {
@@ -426,7 +427,7 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
         .filter_map(|k| holiday(dct.year().checked_add(k)?, rule))
         .collect();
     match pick {
-        Pick::Past => dates.iter().rev().find(|d| **d <= dct),
+        Pick::Past | Pick::Before => dates.iter().rev().find(|d| **d <= dct),
         Pick::Last => dates.iter().rev().find(|d| **d < dct),
         Pick::Future => dates.iter().find(|d| **d >= dct),
         Pick::Next => dates.iter().find(|d| **d > dct),
@@ -504,7 +505,7 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     let ahead = (target - current).rem_euclid(7);
     let shift = |n: i64| dct.checked_add_signed(chrono::TimeDelta::try_days(n)?);
     match pick {
-        Pick::Past | Pick::Nearest | Pick::Tense => shift(-back),
+        Pick::Past | Pick::Before | Pick::Nearest | Pick::Tense => shift(-back),
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
         Pick::Future => shift(ahead),
         Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),

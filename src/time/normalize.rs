@@ -39,6 +39,8 @@ pub enum Gran {
 pub enum Pick {
     /// The latest that started on or before the document date.
     Past,
+    /// The same, never the next one however near ("since Jan. 3").
+    Before,
     /// The latest that ended before the document date ("last May").
     Last,
     /// The earliest that has not ended by the document date.

@@ -10,6 +10,8 @@ pub enum Tense {
     Past,
     /// Tells what will or is planned to happen.
     Future,
+    /// Right after "since": what follows cannot lie ahead.
+    Since,
     /// No cue either way.
     Unknown,
 }
@@ -27,6 +29,9 @@ pub enum Tense {
 /// wins.
 pub fn of_context(before: &str, after: &str) -> Tense {
     let mut all = words(before);
+    if all.last().is_some_and(|w| w.text == "since") {
+        return Tense::Since;
+    }
     let at = all.len();
     all.extend(words(after));
     let tense = nearest_cue(&all, at);
@@ -283,7 +288,8 @@ mod tests {
             of_context("They meet on a still unspecified day, ", "."),
             Tense::Unknown
         );
-        assert_eq!(of_context("Prices have risen since ", "."), Tense::Past);
+        assert_eq!(of_context("Prices have risen since ", "."), Tense::Since);
+        assert_eq!(of_context("Prices rose since early ", "."), Tense::Past);
         // A past that is also a present: past, unless a modal comes first.
         assert_eq!(of_context("Inflation hit 9.1% in ", "."), Tense::Past);
         assert_eq!(of_context("Prices will hit a peak in ", "."), Tense::Future);
