@@ -1343,8 +1343,11 @@ fn split_fraction(n: f64, letter: char, time: bool) -> Option<String> {
 
 /// Hour and minute from the clock groups, 12-hour times converted.
 fn clock(m: &Matches) -> Option<(u32, u32)> {
+    // "4.45pm", British style, needs its am/pm (else it is a number).
     let (hour, minute, ampm) = if let Some(h) = m.num("hour") {
         (h, m.num("min")?, m.get("ampm"))
+    } else if let Some(h) = m.num("hour3") {
+        (h, m.num("min3")?, m.get("ampm3"))
     } else {
         (m.num("hour2")?, 0, m.get("ampm2"))
     };
