@@ -243,7 +243,9 @@ pub fn candidate(
                 return None;
             }
             let date = format!("{year:04}-{month:02}-{day:02}");
-            match clock(&m) {
+            // An ISO timestamp ("2024-11-20T10:15:00Z") keeps hour and minute.
+            let iso_clock = m.num("ih").zip(m.num("imin"));
+            match iso_clock.or_else(|| clock(&m)) {
                 Some((h, mi)) => {
                     out.kind = TimexType::Time;
                     out.val = Val::Fixed(format!("{date}T{h:02}:{mi:02}"));
