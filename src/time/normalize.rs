@@ -270,13 +270,10 @@ pub fn candidate(
             if name == "date_md"
                 && let Some(year) = range_year(&text[out.span.end..])
             {
-                out.val = Val::Fixed(format!("{year:04}-{month:02}-{day:02}"));
+                out.val = day_of_month(Some(year), month, day);
                 return Some(out);
             }
-            out.val = Val::Cyclic {
-                suffix: format!("-{month:02}-{day:02}"),
-                pick: Pick::Tense,
-            };
+            out.val = day_of_month(None, month, day);
         }
         "day_range" => {
             let month = month(m.get("month")?.as_str())?;
@@ -288,13 +285,7 @@ pub fn candidate(
             }
             let end = m.get("year").map_or(last.end(), |y| y.end());
             out.span = Span::new(last.start(), end);
-            out.val = match m.num("year") {
-                Some(year) => Val::Fixed(format!("{year:04}-{month:02}-{day:02}")),
-                None => Val::Cyclic {
-                    suffix: format!("-{month:02}-{day:02}"),
-                    pick: Pick::Tense,
-                },
-            };
+            out.val = day_of_month(m.num("year"), month, day);
         }
         "week_of" => {
             let month = month(m.get("month")?.as_str())?;
@@ -302,14 +293,7 @@ pub fn candidate(
             if day == 0 || day > days_in_month(month) {
                 return None;
             }
-            let date = match m.num("year") {
-                Some(year) => Val::Fixed(format!("{year:04}-{month:02}-{day:02}")),
-                None => Val::Cyclic {
-                    suffix: format!("-{month:02}-{day:02}"),
-                    pick: Pick::Tense,
-                },
-            };
-            out.val = Val::WeekOf(Box::new(date));
+            out.val = Val::WeekOf(Box::new(day_of_month(m.num("year"), month, day)));
         }
         "date_my" => {
             let year = m.num("year")?;
@@ -899,7 +883,7 @@ pub fn candidate(
         }
         "long_adj" => {
             let unit_text = m.get("unit")?.as_str();
-            let plural = unit_text.ends_with(['s', 'S']) || key(unit_text) == "centuries";
+            let plural = unit_text.ends_with('s');
             out.kind = TimexType::Duration;
             out.val = Val::Fixed(duration_value((!plural).then_some(1.0), unit(unit_text)?));
         }
@@ -1133,6 +1117,17 @@ pub fn candidate(
         _ => return None,
     }
     Some(out)
+}
+
+/// A day of a month: fixed when the year is written, else placed by tense.
+fn day_of_month(year: Option<u32>, month: u32, day: u32) -> Val {
+    match year {
+        Some(year) => Val::Fixed(format!("{year:04}-{month:02}-{day:02}")),
+        None => Val::Cyclic {
+            suffix: format!("-{month:02}-{day:02}"),
+            pick: Pick::Tense,
+        },
+    }
 }
 
 /// The hour and minute of a clock time or of "noon", "midday" (12:00),
