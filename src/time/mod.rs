@@ -110,13 +110,15 @@ fn join_compound_durations(text: &str, timexes: &mut Vec<Timex>) {
             first.span = Span::new(first.span.start, end);
             first.value = value;
             timexes.remove(i);
+        } else {
+            i += 1;
         }
-        i += 1;
     }
 }
 
 /// The TIMEX3 value of two whole durations one after the other, the
-/// second in a smaller unit ("P3Y" and "P2M": `P3Y2M`), or `None`.
+/// second a single unit smaller than any of the first ("P3Y" and "P2M":
+/// `P3Y2M`; "PT2H14M" and "PT4S": `PT2H14M4S`), or `None`.
 fn compound_duration(first: &str, second: &str) -> Option<String> {
     /// Units from largest to smallest, as (letter, in the time part).
     const ORDER: [(char, bool); 6] = [
@@ -127,18 +129,30 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
         ('M', true),
         ('S', true),
     ];
-    let parse = |value: &str| -> Option<(u64, usize)> {
-        let (number, unit, time) = single_unit_duration(value)?;
-        let rank = ORDER.iter().position(|&u| u == (unit, time))?;
-        Some((number, rank))
-    };
-    let (a, rank_a) = parse(first)?;
-    let (b, rank_b) = parse(second)?;
-    if rank_a >= rank_b {
+    let rank_of = |unit: char, time: bool| ORDER.iter().position(|&u| u == (unit, time));
+    // The parts of the first value, largest unit first ("PT2H14M": 2 H, 14 M).
+    let mut parts: Vec<(u64, usize)> = Vec::new();
+    let mut time = false;
+    let mut number = String::new();
+    for c in first.strip_prefix('P')?.chars() {
+        match c {
+            'T' if number.is_empty() => time = true,
+            '0'..='9' => number.push(c),
+            _ => {
+                let rank = rank_of(c, time)?;
+                parts.push((number.parse().ok()?, rank));
+                number.clear();
+            }
+        }
+    }
+    let (b, unit, in_time) = single_unit_duration(second)?;
+    let rank_b = rank_of(unit, in_time)?;
+    if !number.is_empty() || parts.last().is_none_or(|&(_, rank)| rank >= rank_b) {
         return None;
     }
+    parts.push((b, rank_b));
     let (mut date, mut time) = (String::new(), String::new());
-    for (n, rank) in [(a, rank_a), (b, rank_b)] {
+    for (n, rank) in parts {
         let (letter, in_time) = ORDER[rank];
         let part = if in_time { &mut time } else { &mut date };
         part.push_str(&format!("{n}{letter}"));
@@ -224,6 +238,13 @@ mod tests {
         assert_eq!(compound_duration("PT15M", "PT2H"), None);
         assert_eq!(compound_duration("P2W", "P3D"), None);
         assert_eq!(compound_duration("PXY", "P2M"), None);
+        // A third part joins a compound already made.
+        assert_eq!(
+            compound_duration("PT2H14M", "PT4S").as_deref(),
+            Some("PT2H14M4S")
+        );
+        assert_eq!(compound_duration("P3Y2M", "P1Y"), None);
+        assert_eq!(compound_duration("P1.5W", "P2D"), None);
     }
 
     #[test]
