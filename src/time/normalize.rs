@@ -524,7 +524,6 @@ pub fn candidate(
             // An acronym names a product as often as an event: "FYI 2000
             // chip" is a model, "CES 2024 in Las Vegas" an event.
             if name == "year_event"
-                && cue.len() <= 6
                 && m.get("cue")?
                     .as_str()
                     .bytes()
