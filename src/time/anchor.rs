@@ -21,6 +21,9 @@ pub struct Reference {
     /// First day of the last quarter stated: in results reporting, "a year
     /// ago" and "last year" then mean that quarter a year back.
     quarter: Option<NaiveDate>,
+    /// First day of the decade stated last, while nothing finer has been
+    /// stated since: "two decades later" after "the 1960s" is the 1980s.
+    decade: Option<NaiveDate>,
 }
 
 impl Reference {
@@ -31,6 +34,7 @@ impl Reference {
     /// year-ago period").
     pub fn update(&mut self, value: &str, dct: Option<NaiveDate>) {
         let Some(b) = bounds(value) else { return };
+        self.decade = None;
         match b.precision {
             Precision::Time | Precision::Day => {
                 self.day = Some(b.start);
@@ -60,7 +64,8 @@ impl Reference {
                 self.year = first_of_year(b.start.year());
                 self.quarter = None;
             }
-            Precision::Decade | Precision::Century => {}
+            Precision::Decade => self.decade = Some(b.start),
+            Precision::Century => {}
         }
     }
 
@@ -157,6 +162,16 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             };
             let value = value.unwrap_or_else(|| unresolved(*gran, *offset, true));
             (with_pod(value, pod.as_deref()), true)
+        }
+        Val::FromRef {
+            gran: Gran::Year,
+            offset,
+        } if *offset != 0 && offset % 10 == 0 && cx.reference.decade.is_some() => {
+            let value = cx
+                .reference
+                .decade
+                .and_then(|d| shifted(d, Gran::Decade, offset / 10));
+            (value.unwrap_or_else(|| "XXX".to_string()), true)
         }
         Val::FromRef { gran, offset } => {
             let anchor = cx.reference.for_gran(*gran).or(cx.dct);

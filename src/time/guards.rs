@@ -42,6 +42,42 @@ pub(super) fn plausible_count(
     true
 }
 
+/// True when a quarter or half without a year is a period of play or a
+/// share of a longer span, not part of a calendar year: "scored 12 points
+/// in the fourth quarter", "the last quarter of the century". `sentence`
+/// is the text of the sentence holding the expression.
+pub(super) fn game_period(covered: &str, after: &str, sentence: &str) -> bool {
+    let phrase = key(covered);
+    let part_of_year = phrase
+        .split(' ')
+        .any(|w| matches!(w, "quarter" | "quarters" | "half"));
+    if !part_of_year || covered.bytes().filter(u8::is_ascii_digit).count() >= 2 {
+        return false;
+    }
+    let head = after
+        .char_indices()
+        .nth(24)
+        .map_or(after, |(i, _)| &after[..i]);
+    let next = key(head.trim_start());
+    if TABLES
+        .game_period_after
+        .iter()
+        .any(|p| next.starts_with(p.as_str()))
+    {
+        return true;
+    }
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    TABLES.game_words.iter().any(|cue| {
+        words
+            .windows(cue.len())
+            .any(|w| w.iter().zip(cue).all(|(a, b)| a == b))
+    })
+}
+
 /// False for "Now," opening a sentence (a discourse marker) and for
 /// "previously" before a participle ("previously announced", an adjective).
 pub(super) fn plausible_reference(text: &str, span: Span) -> bool {

@@ -24,6 +24,7 @@ const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
 const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
+const GAME_PERIODS: &str = include_str!("../../data/lexicon/time/game_periods.txt");
 const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
@@ -164,6 +165,12 @@ pub struct Tables {
     pub blocked_after_year: Vec<String>,
     /// Words before a bare number that show it is not a year.
     pub blocked_before_year: Vec<String>,
+    /// Phrases right after a quarter or half that make it a part of
+    /// something else ("of the game", "of the century").
+    pub game_period_after: Vec<String>,
+    /// Words of sport that make a quarter or half in their sentence a
+    /// period of play.
+    pub game_words: Vec<Vec<String>>,
 }
 
 /// The word tables, parsed on first use.
@@ -174,6 +181,14 @@ fn pairs(source: &'static str) -> impl Iterator<Item = (&'static str, &'static s
         Some((k, v)) => (section, k, v),
         None => (section, entry, ""),
     })
+}
+
+/// The keys of one `[section]` of a word list.
+fn section_keys(source: &'static str, section: &str) -> Vec<String> {
+    pairs(source)
+        .filter(|(s, _, _)| *s == section)
+        .map(|(_, k, _)| key(k))
+        .collect()
 }
 
 fn build_tables() -> Tables {
@@ -287,13 +302,12 @@ fn build_tables() -> Tables {
         deadline,
         ambiguous_past,
         not_past_after,
-        blocked_after_year: pairs(NOT_YEARS)
-            .filter(|(s, _, _)| *s == "after")
-            .map(|(_, k, _)| key(k))
-            .collect(),
-        blocked_before_year: pairs(NOT_YEARS)
-            .filter(|(s, _, _)| *s == "before")
-            .map(|(_, k, _)| key(k))
+        blocked_after_year: section_keys(NOT_YEARS, "after"),
+        blocked_before_year: section_keys(NOT_YEARS, "before"),
+        game_period_after: section_keys(GAME_PERIODS, "after"),
+        game_words: section_keys(GAME_PERIODS, "sentence")
+            .iter()
+            .map(|k| k.split(' ').map(str::to_string).collect())
             .collect(),
     }
 }

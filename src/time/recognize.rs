@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::guards::game_period;
 use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key};
 use super::normalize::{Candidate, candidate};
 use crate::annotation::{Sentence, Span, TimexType};
@@ -91,8 +92,11 @@ fn select(
     let mut out: Vec<(Candidate, usize)> = kept
         .into_values()
         .filter(|(c, index)| {
-            let start = sentences.get(*index).map_or(0, |s| s.span.start);
-            !title_case_name(text, c.span, start)
+            let sentence = sentences
+                .get(*index)
+                .map_or(Span::new(0, text.len()), |s| s.span);
+            !title_case_name(text, c.span, sentence.start)
+                && !game_period_in(text, c.span, sentence)
         })
         .collect();
     let mut previous_end = 0;
@@ -134,6 +138,19 @@ fn title_case_name(text: &str, span: Span, sentence_start: usize) -> bool {
     // Holidays are names that end in "Day" and are times all the same.
     let phrase = key(covered);
     !TABLES.holidays.keys().any(|h| phrase.ends_with(h.as_str()))
+}
+
+/// True when the candidate is a quarter or half of a game or a century,
+/// not of a year (see [`game_period`]).
+fn game_period_in(text: &str, span: Span, sentence: Span) -> bool {
+    let (Some(covered), Some(after), Some(words)) = (
+        text.get(span.start..span.end),
+        text.get(span.end..sentence.end.max(span.end)),
+        text.get(sentence.start.min(span.start)..sentence.end.max(span.end)),
+    ) else {
+        return false;
+    };
+    game_period(covered, after, words)
 }
 
 /// "the [30-day] period", "the [third-quarter] loss": an expression used as
