@@ -295,6 +295,17 @@ pub fn candidate(
             }
             out.val = Val::WeekOf(Box::new(day_of_month(m.num("year"), month, day)));
         }
+        "week_nth" => {
+            let month = month(m.get("month")?.as_str())?;
+            let day = match key(m.get("nth")?.as_str()).as_str() {
+                "first" => 4,
+                "second" => 11,
+                "third" => 18,
+                "fourth" => 25,
+                _ => days_in_month(month) - 3,
+            };
+            out.val = Val::WeekOf(Box::new(day_of_month(m.num("year"), month, day)));
+        }
         "date_my" => {
             let year = m.num("year")?;
             if !(1000..=2199).contains(&year) {
@@ -1339,11 +1350,14 @@ fn split_fraction(n: f64, letter: char, time: bool) -> Option<String> {
 
 /// Hour and minute from the clock groups, 12-hour times converted.
 fn clock(m: &Matches) -> Option<(u32, u32)> {
-    // "4.45pm", British style, needs its am/pm (else it is a number).
+    // "4.45pm", British style, needs its am/pm or a time zone ("10.15
+    // GMT"); else it is a number.
     let (hour, minute, ampm) = if let Some(h) = m.num("hour") {
         (h, m.num("min")?, m.get("ampm"))
     } else if let Some(h) = m.num("hour3") {
         (h, m.num("min3")?, m.get("ampm3"))
+    } else if let Some(h) = m.num("hour4") {
+        (h, m.num("min4")?, None)
     } else {
         (m.num("hour2")?, 0, m.get("ampm2"))
     };
