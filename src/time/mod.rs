@@ -198,7 +198,8 @@ fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
 }
 
 /// The words around an expression that tell its tense: up to 80 bytes
-/// before it and 40 after, inside its sentence (long sentences mix tenses).
+/// before it and 40 after, inside its sentence and its clause (long
+/// sentences mix tenses; a semicolon ends a clause).
 fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str) {
     let mut start = span.start.saturating_sub(80).max(sentence.start);
     let mut end = (span.end + 40).min(sentence.end).min(text.len());
@@ -208,10 +209,13 @@ fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str) {
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }
-    (
-        text.get(start..span.start).unwrap_or(""),
-        text.get(span.end..end).unwrap_or(""),
-    )
+    let before = text.get(start..span.start).unwrap_or("");
+    let after = text.get(span.end..end).unwrap_or("");
+    // A semicolon joins two clauses, each with its own tense ("unveiled
+    // it in September; it goes on sale Friday").
+    let before = before.rsplit_once(';').map_or(before, |(_, b)| b);
+    let after = after.split_once(';').map_or(after, |(a, _)| a);
+    (before, after)
 }
 
 #[cfg(test)]
