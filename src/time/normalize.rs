@@ -465,7 +465,12 @@ pub fn candidate(
         }
         "season_year" => {
             let code = TABLES.seasons.get(&key(m.get("season")?.as_str()))?;
-            out.val = Val::Fixed(format!("{:04}-{code}", m.num("year")?));
+            // "the summer of '69": an abbreviated year, as "in '98" reads it.
+            let year = match m.num("yy") {
+                Some(yy) => abbreviated_year(yy),
+                None => m.num("year")?,
+            };
+            out.val = Val::Fixed(format!("{year:04}-{code}"));
         }
         "holiday" => {
             let rule = *TABLES.holidays.get(&key(m.get("holiday")?.as_str()))?;
@@ -585,8 +590,7 @@ pub fn candidate(
             if next_word_blocked(&text[abbr.end()..]) {
                 return None;
             }
-            let yy = m.num("yy")?;
-            let year = if yy < 30 { 2000 + yy } else { 1900 + yy };
+            let year = abbreviated_year(m.num("yy")?);
             out.span = Span::new(abbr.start(), abbr.end());
             out.val = Val::Fixed(format!("{year:04}"));
         }
@@ -1127,6 +1131,11 @@ pub fn candidate(
         _ => return None,
     }
     Some(out)
+}
+
+/// The year of an abbreviated year ('98, '05): '00–'29 are this century's.
+fn abbreviated_year(yy: u32) -> u32 {
+    if yy < 30 { 2000 + yy } else { 1900 + yy }
 }
 
 /// A day of a month: fixed when the year is written, else placed by tense.
