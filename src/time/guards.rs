@@ -20,7 +20,10 @@ pub(super) fn plausible_count(
     let hyphenated = text[num_end..].starts_with('-');
     let singular = !unit_key.ends_with('s') || unit_key == "hrs" || unit_key == "yrs";
     // "five year low" reads as a length; "1988 quarter" does not.
-    let big_digits = num.parse::<f64>().is_ok_and(|n| n >= 1000.0);
+    let big_digits = num
+        .replace(',', "")
+        .parse::<f64>()
+        .is_ok_and(|n| n >= 1000.0);
     if singular && big_digits && !hyphenated {
         return false;
     }

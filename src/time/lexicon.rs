@@ -465,7 +465,9 @@ fn expand(template: &str) -> String {
         ),
         (
             "{num}",
-            format!(r"(?P<num>\d{{1,9}}(?:\.\d+|\s+1/2)?|(?i:{number_words}))"),
+            format!(
+                r"(?P<num>\d{{1,3}}(?:,\d{{3}})+\b|\d{{1,9}}(?:\.\d+|\s+1/2)?|(?i:{number_words}))"
+            ),
         ),
         (
             "{unit}",

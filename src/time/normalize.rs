@@ -974,6 +974,23 @@ pub fn candidate(
         }
         "year_spelled" => {
             let year = spelled_year(m.get("sy")?.as_str())?;
+            // "two thousand years" is a length, not the year 2000.
+            let after = &text[out.span.end..];
+            let word = next_word(after);
+            if let Some(&unit) = TABLES.units.get(&key(word)) {
+                if m.get("month").is_some() || !after.starts_with(' ') {
+                    return None;
+                }
+                out.span.end += after.len() - after.trim_start().len() + word.len();
+                let rest = &text[out.span.end..];
+                // Ages are left out, as the duration rule leaves them.
+                if rest.starts_with("-old") || rest.starts_with(" old") {
+                    return None;
+                }
+                out.kind = TimexType::Duration;
+                out.val = Val::Fixed(duration_value(Some(f64::from(year)), unit));
+                return Some(out);
+            }
             out.val = Val::Fixed(match m.get("month") {
                 Some(mm) => format!("{year:04}-{:02}", month(mm.as_str())?),
                 None => format!("{year:04}"),
@@ -1264,6 +1281,14 @@ fn unit(word: &str) -> Option<Unit> {
 /// `None` when it is not a number.
 fn amount(word: &str) -> Option<Option<f64>> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
+        // "2,000": thousands separated by commas.
+        let plain;
+        let word = if word.contains(',') {
+            plain = word.replace(',', "");
+            plain.as_str()
+        } else {
+            word
+        };
         // "5 1/2": five and a half.
         let (whole, half) = match word.strip_suffix("1/2") {
             Some(rest) => (rest.trim_end(), 0.5),
