@@ -1317,7 +1317,7 @@ fn unit_of_gran(gran: Gran) -> Option<Unit> {
 }
 
 /// A TIMEX3 duration: `P2D`, `PT24H`, `P10Y` (a decade), `PXM` (unknown),
-/// `PXY` (decades), `PXCE` (centuries).
+/// `PXY` (decades), `PXC` (centuries, as TimeBank writes them).
 pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
     let (factor, letter, time) = match unit {
         Unit::Second => (1.0, 'S', true),
@@ -1337,7 +1337,7 @@ pub fn duration_value(amount: Option<f64>, unit: Unit) -> String {
         // "decades" in years, as known counts are ("two decades": P20Y) and
         // as TimeBank and MEANTIME write it.
         None if unit == Unit::Decade => "PXY".to_string(),
-        None if unit == Unit::Century => "PXCE".to_string(),
+        None if unit == Unit::Century => "PXC".to_string(),
         None => format!("P{t}X{letter}"),
         Some(n) => {
             let n = n * factor;
