@@ -86,7 +86,34 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     }
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
+    date_clocks_by_next_day(text, &mut out);
     out
+}
+
+/// A clock time takes its day from a day named right after it, with only
+/// a time zone or brackets between: "10:35 a.m. (0735 GMT) Friday", "at 4
+/// in the morning (4 a.m. EDT Thursday)". Without one it keeps the day of
+/// its sentence or the DCT.
+fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
+    for i in 1..timexes.len() {
+        let (head, tail) = timexes.split_at_mut(i);
+        let (clock, next) = (&mut head[i - 1], &tail[0]);
+        let gap = &text[clock.span.end..next.span.start];
+        let close = gap.len() <= 16 && !gap.chars().any(char::is_lowercase);
+        let day = next
+            .value
+            .get(..10)
+            .filter(|d| bounds(d).is_some_and(|b| b.precision == Precision::Day));
+        if clock.kind == TimexType::Time
+            && clock.relative
+            && clock.sentence == next.sentence
+            && close
+            && clock.value.len() == 16
+            && let Some(day) = day
+        {
+            clock.value.replace_range(..10, day);
+        }
+    }
 }
 
 /// Joins a duration with a smaller one right after it into one expression:

@@ -842,6 +842,35 @@ pub fn candidate(
             out.kind = TimexType::Time;
             out.val = Val::Clock { hour, minute };
         }
+        "oclock" | "hour_pod" => {
+            let hpod = m.get("hpod");
+            let (hour_word, start) = if name == "hour_pod" {
+                hour_before_pod(text, out.span.start)?
+            } else {
+                (m.get("h")?.as_str(), out.span.start)
+            };
+            let hour = match hour_word.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => (*TABLES.numbers.get(&key(hour_word))?)?,
+            };
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            let later = hpod.as_ref().is_some_and(|p| {
+                let p = key(p.as_str());
+                p.ends_with("afternoon")
+                    || p.ends_with("evening")
+                    || (p.ends_with("night") && hour >= 5)
+            });
+            let hour = match (later, hour) {
+                (true, h) if h < 12 => h + 12,
+                (false, 12) if hpod.is_some() => 0,
+                (_, h) => h,
+            };
+            out.span.start = start;
+            out.kind = TimexType::Time;
+            out.val = Val::Clock { hour, minute: 0 };
+        }
         "noon" => {
             let hour = if key(m.get("w")?.as_str()) == "midnight" {
                 24
@@ -1148,6 +1177,34 @@ pub fn candidate(
         _ => return None,
     }
     Some(out)
+}
+
+/// The hour and where it starts in "at 4 in the morning", "by ten at
+/// night", for the part of day at `pod_start`: an hour word or number (1 to
+/// 12) right before "in the" or "at", after a cue word ("at", "by",
+/// "until" ...); without the cue, "scored 2 in the afternoon" is a count.
+fn hour_before_pod(text: &str, pod_start: usize) -> Option<(&str, usize)> {
+    let before = text[..pod_start].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let link = if lower.ends_with(" in the") {
+        " in the".len()
+    } else if lower.ends_with(" at") {
+        " at".len()
+    } else {
+        return None;
+    };
+    let before = &before[..before.len() - link];
+    let hour = before.rsplit(' ').next()?;
+    if hour.is_empty() || !hour.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let start = before.len() - hour.len();
+    let cue = key(previous_word(text, start));
+    let cued = matches!(
+        cue.as_str(),
+        "at" | "by" | "until" | "till" | "before" | "after" | "around" | "about" | "from"
+    );
+    cued.then_some((hour, start))
 }
 
 /// The year of an abbreviated year ('98, '05): '00–'29 are this century's.
