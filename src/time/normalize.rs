@@ -656,7 +656,7 @@ pub fn candidate(
                 "decade" => Gran::Decade,
                 _ => Gran::Century,
             };
-            if (the || dir == "that") && TABLES.anchored.contains(&dir) {
+            if (the || dir.starts_with("that")) && TABLES.anchored.contains(&dir) {
                 out.val = Val::FromRef { gran, offset };
             } else if the
                 && matches!(gran, Gran::Day | Gran::Century)
