@@ -153,6 +153,9 @@ pub struct Tables {
     pub past: Vec<Vec<String>>,
     /// Reporting verbs: past cues only before the expression.
     pub report: Vec<Vec<String>>,
+    /// Schedule verbs in the plural present ("leaders meet Monday"):
+    /// future cues unless "to" comes right before them (an infinitive).
+    pub future_plain: Vec<Vec<String>>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Verbs whose past form is also their present ("hit", "put"): past
@@ -264,6 +267,7 @@ fn build_tables() -> Tables {
     let mut past = Vec::new();
     let mut report = Vec::new();
     let mut deadline = Vec::new();
+    let mut future_plain = Vec::new();
     let mut ambiguous_past = Vec::new();
     let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
@@ -272,6 +276,7 @@ fn build_tables() -> Tables {
             "future" => future.push(words),
             "report" => report.push(words),
             "deadline" => deadline.push(words),
+            "future_plain" => future_plain.push(words),
             "ambiguous_past" => ambiguous_past.push(key(k)),
             "not_past_after" => not_past_after.push(key(k)),
             _ => past.push(words),
@@ -300,6 +305,7 @@ fn build_tables() -> Tables {
         past,
         report,
         deadline,
+        future_plain,
         ambiguous_past,
         not_past_after,
         blocked_after_year: section_keys(NOT_YEARS, "after"),

