@@ -34,14 +34,19 @@ pub fn of_context(before: &str, after: &str) -> Tense {
     }
     let at = all.len();
     all.extend(words(after));
-    let tense =
-        if after.trim_start().starts_with(',') && nearest_cue(&all[..at], at) == Tense::Future {
-            // "The president, who arrives in Paris on Thursday, said": the
-            // reporting verb after the comma is not the expression's own verb.
-            Tense::Future
-        } else {
-            nearest_cue(&all, at)
-        };
+    // A comma right after the expression closes its clause: "The team,
+    // which lost on Sunday, plays again", "The president, who arrives in
+    // Paris on Thursday, said". The words before it decide when they hold
+    // a cue.
+    let clause_tense = if after.trim_start().starts_with(',') {
+        nearest_cue(&all[..at], at)
+    } else {
+        Tense::Unknown
+    };
+    let tense = match clause_tense {
+        Tense::Unknown => nearest_cue(&all, at),
+        tense => tense,
+    };
     let deadline = at.checked_sub(1).is_some_and(|last| {
         TABLES
             .deadline
