@@ -888,6 +888,9 @@ pub fn candidate(
             } else if let Some(w) = m.get("weekday") {
                 let day = *TABLES.weekdays.get(&key(w.as_str()))?;
                 out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+            } else if let Some(code) = pod(&m) {
+                // "every morning": the part of day of any day.
+                out.val = Val::Fixed(format!("XXXX-XX-XXT{code}"));
             } else {
                 let unit = unit(m.get("unit")?.as_str())?;
                 let n = match m.get("num") {
@@ -899,6 +902,16 @@ pub fn candidate(
         }
         "set_per" => {
             let unit = unit(m.get("unit")?.as_str())?;
+            out.kind = TimexType::Set;
+            out.val = Val::Fixed(duration_value(Some(1.0), unit));
+        }
+        "set_per_unit" => {
+            let word = m.get("w")?.as_str();
+            let unit = if key(word) == "annum" {
+                Unit::Year
+            } else {
+                unit(word)?
+            };
             out.kind = TimexType::Set;
             out.val = Val::Fixed(duration_value(Some(1.0), unit));
         }
