@@ -283,6 +283,10 @@ pub fn candidate(
             if first == 0 || day <= first || day > days_in_month(month) {
                 return None;
             }
+            // "April 24 and 25 percent" is no range of days.
+            if m.get("year").is_none() && next_word_blocked(&text[last.end()..]) {
+                return None;
+            }
             let end = m.get("year").map_or(last.end(), |y| y.end());
             out.span = Span::new(last.start(), end);
             out.val = day_of_month(m.num("year"), month, day);
@@ -1483,9 +1487,14 @@ fn clock(m: &Matches) -> Option<(u32, u32)> {
 }
 
 /// The year after a range of days that `after` starts with: 2024 in
-/// "-14, 2024" (after "Dec. 12").
+/// "-14, 2024" or " and 14, 2024" (after "Dec. 12").
 fn range_year(after: &str) -> Option<u32> {
-    let rest = after.trim_start().strip_prefix(['-', '–'])?.trim_start();
+    let after = after.trim_start();
+    let rest = after
+        .strip_prefix(['-', '–'])
+        .or_else(|| after.strip_prefix("and "))
+        .or_else(|| after.strip_prefix("or "))?
+        .trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
         return None;
