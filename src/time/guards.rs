@@ -81,6 +81,52 @@ pub(super) fn game_period(covered: &str, after: &str, sentence: &str) -> bool {
     })
 }
 
+/// True for "today" or "tomorrow" naming an age rather than a day:
+/// "today's youth", "today's personal computers" (a noun of
+/// `relative.txt` [generic] in the next two words), "the people of
+/// tomorrow". `word` is the expression, keyed.
+pub(super) fn generic_day(text: &str, span: Span, word: &str) -> bool {
+    let after = &text[span.end..];
+    match word {
+        "today" => {
+            let Some(rest) = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+            else {
+                return false;
+            };
+            let first = next_word(rest);
+            let second = next_word(&rest[first.len()..]);
+            [first, second]
+                .iter()
+                .any(|w| !w.is_empty() && TABLES.generic_today.contains(&key(w)))
+        }
+        // "the people of tomorrow", but not "the end of tomorrow" or "the
+        // evening of tomorrow's vote".
+        "tomorrow" => {
+            let of = text[..span.start].trim_end();
+            let Some(before_of) = of.strip_suffix("of") else {
+                return false;
+            };
+            key(previous_word(text, span.start)) == "of"
+                && !matches!(
+                    key(previous_word(text, before_of.len())).as_str(),
+                    "end"
+                        | "start"
+                        | "beginning"
+                        | "middle"
+                        | "rest"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                )
+                && !after.starts_with(['\'', '’'])
+        }
+        _ => false,
+    }
+}
+
 /// False for "Now," opening a sentence (a discourse marker) and for
 /// "previously" before a participle ("previously announced", an adjective).
 pub(super) fn plausible_reference(text: &str, span: Span) -> bool {

@@ -137,6 +137,8 @@ pub struct Tables {
     pub days: HashMap<String, i64>,
     /// Direction words → offset.
     pub directions: HashMap<String, i64>,
+    /// Nouns after "today's" that make it the present age ("today's youth").
+    pub generic_today: Vec<String>,
     /// Directions that count from the reference time after "the".
     pub anchored: Vec<String>,
     /// Shift words → (sign, anchor).
@@ -297,6 +299,7 @@ fn build_tables() -> Tables {
         days,
         directions,
         anchored,
+        generic_today: section_keys(RELATIVE, "generic"),
         shifts,
         date_mods,
         duration_mods,

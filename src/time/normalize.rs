@@ -6,8 +6,8 @@ use regex::{Captures, Match};
 
 use super::guards::{
     acronym_year_blocked, after_quantity, bare_number_context, ends_with_month, ends_with_year,
-    glued_to_number, next_word, next_word_blocked, plausible_count, plausible_reference,
-    previous_word, starts_with_digit_after,
+    generic_day, glued_to_number, next_word, next_word_blocked, plausible_count,
+    plausible_reference, previous_word, starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -615,6 +615,9 @@ pub fn candidate(
         "day_word" => {
             let w = key(m.get("w")?.as_str());
             let offset = *TABLES.days.get(&w)?;
+            if generic_day(text, out.span, &w) {
+                return None;
+            }
             let mut pod = pod(&m);
             if pod.is_none() && w == "tonight" {
                 pod = Some("NI".to_string());
