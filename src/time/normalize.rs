@@ -442,6 +442,21 @@ pub fn candidate(
                     | "by"
                     | "from"
                     | "than"
+            ) || matches!(
+                key(next_word(&text[out.span.end..])).as_str(),
+                "profit"
+                    | "profits"
+                    | "revenue"
+                    | "revenues"
+                    | "earnings"
+                    | "results"
+                    | "loss"
+                    | "losses"
+                    | "income"
+                    | "shipments"
+                    | "growth"
+                    | "gdp"
+                    | "guidance"
             );
             if !cued {
                 return None;
