@@ -860,6 +860,32 @@ pub fn candidate(
             };
         }
         "clock" => {
+            // A bare "20:36" or "1:16" is as often a race time, a score or
+            // a verse as a time of day: it needs am/pm, a time zone or a cue
+            // word before it ("at 14:00", "until 9:30").
+            let marked = ["ampm", "ampm2", "ampm3", "tz", "hour4"]
+                .iter()
+                .any(|g| m.get(g).is_some());
+            let cued = matches!(
+                key(previous_word(text, out.span.start)).as_str(),
+                "at" | "by"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "to"
+                    | "around"
+                    | "about"
+                    | "before"
+                    | "after"
+                    | "since"
+                    | "between"
+                    | "and"
+                    | "approximately"
+                    | "roughly"
+            );
+            if !marked && !cued {
+                return None;
+            }
             let (hour, minute) = clock(&m)?;
             out.kind = TimexType::Time;
             out.val = Val::Clock { hour, minute };
