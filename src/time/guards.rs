@@ -138,6 +138,16 @@ pub(super) fn plausible_reference(text: &str, span: Span) -> bool {
             return false;
         }
     }
+    // "the past four presidential elections", "the past 18 months" (the
+    // duration rule's): a count after it makes "the past" an adjective.
+    if word == "the past" || word == "the future" {
+        let next = next_word(after);
+        let counted = after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            || (!next.is_empty() && TABLES.numbers.contains_key(&key(next)));
+        if counted {
+            return false;
+        }
+    }
     if word == "previously" {
         let next: String = after
             .trim_start()

@@ -964,6 +964,12 @@ pub fn candidate(
             out.val = Val::Fixed(duration_value(Some(1.0), unit));
         }
         "set_word" => {
+            // "the Communist Party daily Granma", "the weekly Der Spiegel": a
+            // newspaper, named right after.
+            let after = &text[out.span.end..];
+            if after.starts_with(' ') && next_word(after).starts_with(char::is_uppercase) {
+                return None;
+            }
             out.kind = TimexType::Set;
             out.val = Val::Ref(TABLES.sets.get(&key(m.get("w")?.as_str()))?);
         }
@@ -1009,6 +1015,16 @@ pub fn candidate(
         "bare_plural" => {
             let u = m.get("unit")?;
             let unit = unit(u.as_str())?;
+            // "after hours trading" is an idiom; "after hours of talks" a length.
+            if key(m.get("cue")?.as_str()) == "after"
+                && unit == Unit::Hour
+                && matches!(
+                    key(next_word(&text[u.end()..])).as_str(),
+                    "trading" | "trade" | "session" | "market" | "deals"
+                )
+            {
+                return None;
+            }
             out.span = Span::new(u.start(), u.end());
             out.kind = TimexType::Duration;
             out.val = Val::Fixed(duration_value(None, unit));
