@@ -98,8 +98,9 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
         let (head, tail) = timexes.split_at_mut(i);
         let (clock, next) = (&mut head[i - 1], &tail[0]);
-        let gap = &text[clock.span.end..next.span.start];
-        let close = gap.len() <= 16 && !gap.chars().any(char::is_lowercase);
+        let close = text
+            .get(clock.span.end..next.span.start)
+            .is_some_and(|gap| gap.len() <= 16 && !gap.chars().any(char::is_lowercase));
         let day = next
             .value
             .get(..10)
