@@ -141,6 +141,11 @@ fn hostile_input_never_panics() {
         "Ünïcödé — 24 января 2023 — 二〇二三年 — “May” ‘90s",
         "\u{0}\u{7f}\u{feff}Monday\u{200b}",
         "week\n\nago\n\n2018\n\nlater",
+        // The rules that read words around them in code.
+        "today's  éé youth; today's\u{a0}é; of tomorrow’s; at 99 in the morning; at  in the night",
+        "Q9 profit; Q3 éé; 2,000,000,000,000,000,000 years; two thousand éé years old",
+        "the first week of Feb 2023 and the last week of February; 24:59 GMT; 9.75 BST",
+        "April 31 and 32; Dec. 12 and 99, 2024; the past 999 elections; per annum per éé",
         long.as_str(),
     ];
     for text in inputs {

@@ -95,6 +95,9 @@ pub(super) fn generic_day(text: &str, span: Span, word: &str) -> bool {
             else {
                 return false;
             };
+            // The first word is a prefix of the trimmed rest, so the slice
+            // after it starts on a character boundary.
+            let rest = rest.trim_start();
             let first = next_word(rest);
             let second = next_word(&rest[first.len()..]);
             [first, second]
