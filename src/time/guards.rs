@@ -183,6 +183,11 @@ pub(super) fn bare_number_context(text: &str, start: usize) -> bool {
     if word.is_empty() {
         return false;
     }
+    // A number right before it: a table row ("St Pauli 3 1 1 4 1860
+    // Munich"), not a year.
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     if TABLES
         .blocked_before_year
         .contains(&key(word.trim_end_matches('.')))
