@@ -63,6 +63,15 @@ impl Reference {
             Precision::Year => {
                 self.year = first_of_year(b.start.year());
                 self.quarter = None;
+                // A day or month of another year no longer is the time
+                // the text talks about ("1870 - Napoleon III was deposed
+                // after his surrender two days earlier").
+                if self.month.is_some_and(|m| m.year() != b.start.year()) {
+                    self.month = None;
+                }
+                if self.day.is_some_and(|d| d.year() != b.start.year()) {
+                    self.day = None;
+                }
             }
             Precision::Decade => self.decade = Some(b.start),
             Precision::Century => {}
@@ -89,6 +98,25 @@ impl Reference {
             _ => (year, Months::new(12)),
         };
         Some((start, start.checked_add_months(length)?.pred_opt()?))
+    }
+
+    /// A day or week somewhere in the month or year the text talks about,
+    /// for a count of days from a time stated no finer than that:
+    /// `2015-03-XX`, `2015-XX-XX`, `2015-WXX`.
+    fn within_period(&self, gran: Gran) -> String {
+        let year = self
+            .year
+            .map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y.year()));
+        match (
+            gran,
+            self.month
+                .filter(|m| self.year.is_some_and(|y| y.year() == m.year())),
+        ) {
+            (Gran::Week, _) => format!("{year}-WXX"),
+            (Gran::Weekend, _) => format!("{year}-WXX-WE"),
+            (_, Some(month)) => format!("{year}-{:02}-XX", month.month()),
+            _ => format!("{year}-XX-XX"),
+        }
     }
 
     fn for_gran(&self, gran: Gran) -> Option<NaiveDate> {
@@ -174,6 +202,19 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (value.unwrap_or_else(|| "XXX".to_string()), true)
         }
         Val::FromRef { gran, offset } => {
+            // A day counted from a text that has stated another year than
+            // the DCT's, but no day of it, cannot be placed ("1870 -
+            // Napoleon III was deposed after his surrender two days
+            // earlier"): the DCT is no stand-in there.
+            let dayless = matches!(gran, Gran::Day | Gran::Week | Gran::Weekend)
+                && cx.reference.day.is_none()
+                && cx
+                    .reference
+                    .year
+                    .is_some_and(|y| cx.dct.is_none_or(|d| d.year() != y.year()));
+            if dayless {
+                return (cx.reference.within_period(*gran), true);
+            }
             let anchor = cx.reference.for_gran(*gran).or(cx.dct);
             let value = anchor.and_then(|a| shifted(a, *gran, *offset));
             (
