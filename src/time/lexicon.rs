@@ -127,6 +127,8 @@ pub struct Tables {
     pub units: HashMap<String, Unit>,
     /// Season names → TIMEX3 code.
     pub seasons: HashMap<String, &'static str>,
+    /// Nouns a season before them names a kind of ("winter wheat").
+    pub season_kinds: Vec<String>,
     /// Holiday names → rule (`12-25`, `11-4-4`, `easter-2`).
     pub holidays: HashMap<String, &'static str>,
     /// Parts of day → TIMEX3 code.
@@ -292,7 +294,11 @@ fn build_tables() -> Tables {
         units: pairs(UNITS)
             .filter_map(|(_, k, v)| Some((key(k), Unit::from_code(v)?)))
             .collect(),
-        seasons: map_str(SEASONS),
+        seasons: pairs(SEASONS)
+            .filter(|(section, _, _)| section.is_empty())
+            .map(|(_, k, v)| (key(k), v))
+            .collect(),
+        season_kinds: section_keys(SEASONS, "not_before"),
         holidays: map_str(HOLIDAYS),
         parts_of_day: map_str(PARTS_OF_DAY),
         references: map_str(REFERENCES),
@@ -484,7 +490,10 @@ fn expand(template: &str) -> String {
         ),
         (
             "{season}",
-            format!("(?P<season>(?i:{}))", alternation(keys(SEASONS), false)),
+            format!(
+                "(?P<season>(?i:{}))",
+                alternation(section_keys(SEASONS, ""), false)
+            ),
         ),
         (
             "{pod}",

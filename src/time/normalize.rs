@@ -515,6 +515,8 @@ pub fn candidate(
                 || after.starts_with("of ")
                 || (needs_the && after.starts_with("in "))
                 || word.chars().all(|c| c.is_uppercase())
+                // "winter wheat", "summer school": a kind, not a time.
+                || TABLES.season_kinds.contains(&key(next_word(after)))
                 // "the Winter Olympics", "the Summer Palace": a name.
                 || (word.starts_with(|c: char| c.is_uppercase())
                     && after.starts_with(|c: char| c.is_uppercase()))
@@ -964,10 +966,21 @@ pub fn candidate(
             out.val = Val::Fixed(duration_value(Some(1.0), unit));
         }
         "set_word" => {
-            // "the Communist Party daily Granma", "the weekly Der Spiegel": a
-            // newspaper, named right after.
+            // "the Communist Party daily Granma", "the weekly Der Spiegel",
+            // "O Globo daily said": a newspaper, named right after or before.
             let after = &text[out.span.end..];
-            if after.starts_with(' ') && next_word(after).starts_with(char::is_uppercase) {
+            // What stands before the previous word: nothing or the end of a
+            // sentence makes its capital letter no sign of a name.
+            let lead = text[..out.span.start]
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_alphanumeric())
+                .trim_end();
+            let named_before = previous_word(text, out.span.start).starts_with(char::is_uppercase)
+                && !lead.is_empty()
+                && !lead.ends_with(['.', '!', '?', '"', '\n']);
+            if (after.starts_with(' ') && next_word(after).starts_with(char::is_uppercase))
+                || named_before
+            {
                 return None;
             }
             out.kind = TimexType::Set;
