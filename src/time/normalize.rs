@@ -553,7 +553,15 @@ pub fn candidate(
             if after.starts_with('%') || starts_with_digit_after(after, [',', '.', '-', '/']) {
                 // "2,018" never gets here (no comma in the pattern), but
                 // "2018.5", "2018,000", "2018-1" are not years.
-                if !after.starts_with("-1") && !after.starts_with("-2") {
+                // "2016-2018", "the 1996-97 season", "fiscal 1996/97": the
+                // start of a range of years.
+                let b = after.as_bytes();
+                let short_end = b.len() >= 3
+                    && matches!(b[0], b'-' | b'/')
+                    && b[1].is_ascii_digit()
+                    && b[2].is_ascii_digit()
+                    && b.get(3).is_none_or(|c| !c.is_ascii_digit());
+                if !after.starts_with("-1") && !after.starts_with("-2") && !short_end {
                     return None;
                 }
             }
@@ -616,18 +624,41 @@ pub fn candidate(
             out.val = Val::Fixed(format!("{year:04}"));
         }
         "year_range" => {
-            let year = m.get("year")?;
+            let from = m.num("from")?;
+            // "1996-97": the end year in the start's century, or the next
+            // one ("1999-00"), at most ten years on.
+            let (end, year) = match m.get("yy") {
+                Some(yy) => {
+                    let mut year = from / 100 * 100 + m.num("yy")?;
+                    if year <= from {
+                        year += 100;
+                    }
+                    if year - from > 10 {
+                        return None;
+                    }
+                    (yy, year)
+                }
+                None => (m.get("year")?, m.num("year")?),
+            };
             // The start must be a year of its own, after a cue word ("from
             // 2016-2018"); "Jobs 1955-2011" is neither.
             let cued = matches!(
                 key(previous_word(text, out.span.start)).as_str(),
-                "in" | "from" | "between" | "since" | "during" | "of" | "the" | "for" | "through"
+                "in" | "from"
+                    | "between"
+                    | "since"
+                    | "during"
+                    | "of"
+                    | "the"
+                    | "for"
+                    | "through"
+                    | "fiscal"
             );
-            if !cued || m.num("year")? <= m.num("from")? {
+            if !cued || year <= from {
                 return None;
             }
-            out.span = Span::new(year.start(), year.end());
-            out.val = Val::Fixed(year.as_str().to_string());
+            out.span = Span::new(end.start(), end.end());
+            out.val = Val::Fixed(format!("{year:04}"));
         }
         "day_word" => {
             let w = key(m.get("w")?.as_str());
