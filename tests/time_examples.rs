@@ -146,6 +146,7 @@ fn hostile_input_never_panics() {
         "Q9 profit; Q3 éé; 2,000,000,000,000,000,000 years; two thousand éé years old",
         "the first week of Feb 2023 and the last week of February; 24:59 GMT; 9.75 BST",
         "April 31 and 32; Dec. 12 and 99, 2024; the past 999 elections; per annum per éé",
+        "by the 31st, on the 30th of the month, on the 0th; on the 29th. on the 31sté",
         long.as_str(),
     ];
     for text in inputs {

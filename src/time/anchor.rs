@@ -291,6 +291,34 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             };
             (value.unwrap_or_else(|| format!("XXXX{suffix}")), true)
         }
+        Val::MonthDay(day) => {
+            let month = match (cx.reference.month, cx.dct) {
+                (Some(month), _) => Some(month),
+                (None, Some(dct)) => {
+                    let first = dct.with_day(1);
+                    match tense_pick(Pick::Tense, cx.tense) {
+                        Pick::Future if *day < dct.day() => {
+                            first.and_then(|f| f.checked_add_months(Months::new(1)))
+                        }
+                        Pick::Past | Pick::Before if *day > dct.day() => {
+                            first.and_then(|f| f.checked_sub_months(Months::new(1)))
+                        }
+                        _ => first,
+                    }
+                }
+                (None, None) => None,
+            };
+            // "by the 31st" in November: the next month that has one (the
+            // previous one when the sentence looks back).
+            let step = |m: NaiveDate| match cx.tense {
+                Tense::Past | Tense::Since => m.checked_sub_months(Months::new(1)),
+                _ => m.checked_add_months(Months::new(1)),
+            };
+            let value = month
+                .and_then(|m| m.with_day(*day).or_else(|| step(m)?.with_day(*day)))
+                .map(|d| d.format("%Y-%m-%d").to_string());
+            (value.unwrap_or_else(|| format!("XXXX-XX-{day:02}")), true)
+        }
         Val::WeekOf(day) => {
             let (value, relative) = resolve_plain(day, cx);
             let week = bounds(&value)

@@ -137,6 +137,9 @@ pub enum Val {
     },
     /// "The week of March 6": the ISO week holding the day.
     WeekOf(Box<Val>),
+    /// "On the 15th": a day of the month the text talks about, or of the
+    /// DCT's month (or the one the tense points to).
+    MonthDay(u32),
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -181,7 +184,7 @@ impl Val {
             } | Val::RefCyclic {
                 pick: Pick::This,
                 ..
-            }
+            } | Val::MonthDay(_)
         )
     }
 }
@@ -309,6 +312,34 @@ pub fn candidate(
                 _ => days_in_month(month) - 3,
             };
             out.val = Val::WeekOf(Box::new(day_of_month(m.num("year"), month, day)));
+        }
+        "day_ordinal" => {
+            let day = m.num("day")?;
+            // "due on the 15th", "by the 3rd,": a cue word before it, and
+            // nothing after it that it could count ("the 15th floor", "the
+            // 21st century").
+            if day == 0 {
+                return None;
+            }
+            let cued = matches!(
+                key(previous_word(text, out.span.start)).as_str(),
+                "on" | "by" | "until" | "till" | "before" | "after" | "since" | "from" | "through"
+            );
+            let after = &text[out.span.end..];
+            let ends = after.is_empty()
+                || after.starts_with(['.', ',', ';', ':', ')', '!', '?'])
+                || after
+                    .trim_start()
+                    .get(..12)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("of the month"))
+                || matches!(
+                    key(next_word(after)).as_str(),
+                    "and" | "or" | "at" | "when" | "if"
+                );
+            if !cued || !ends {
+                return None;
+            }
+            out.val = Val::MonthDay(day);
         }
         "date_my" => {
             let year = m.num("year")?;
