@@ -141,6 +141,9 @@ pub struct Context<'a> {
     pub reference: &'a Reference,
     /// Last day-precise date of the same sentence, for clock times.
     pub sentence_day: Option<NaiveDate>,
+    /// First day of the last month (or day) stated in the same sentence,
+    /// for "on the 15th".
+    pub sentence_month: Option<NaiveDate>,
     /// Tense of the sentence.
     pub tense: Tense,
 }
@@ -292,7 +295,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (value.unwrap_or_else(|| format!("XXXX{suffix}")), true)
         }
         Val::MonthDay(day) => {
-            let month = match (cx.reference.month, cx.dct) {
+            let month = match (cx.sentence_month, cx.dct) {
                 (Some(month), _) => Some(month),
                 (None, Some(dct)) => {
                     let first = dct.with_day(1);

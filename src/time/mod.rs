@@ -25,7 +25,7 @@ mod recognize;
 mod tense;
 pub mod value;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::annotation::{Sentence, Span, Timex, TimexType};
 use anchor::{Context, Reference};
@@ -44,6 +44,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     let found = recognize::candidates(text, sentences);
     let mut reference = Reference::default();
     let mut sentence_day: Option<(usize, NaiveDate)> = None;
+    let mut sentence_month: Option<(usize, NaiveDate)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
         let tense = if c.val.needs_tense() {
@@ -59,6 +60,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             dct,
             reference: &reference,
             sentence_day: sentence_day.filter(|(i, _)| *i == index).map(|(_, d)| d),
+            sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             tense,
         };
         let (value, relative) = anchor::resolve(&c.val, &cx);
@@ -70,10 +72,16 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         } else if c.kind == TimexType::Duration {
             reference.update_duration(&value);
         }
-        if let Some(b) = bounds(&value)
-            && matches!(b.precision, Precision::Day | Precision::Time)
-        {
-            sentence_day = Some((index, b.start));
+        if let Some(b) = bounds(&value) {
+            if matches!(b.precision, Precision::Day | Precision::Time) {
+                sentence_day = Some((index, b.start));
+            }
+            if matches!(
+                b.precision,
+                Precision::Month | Precision::Day | Precision::Time
+            ) {
+                sentence_month = b.start.with_day(1).map(|m| (index, m));
+            }
         }
         out.push(Timex {
             span: c.span,

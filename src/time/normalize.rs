@@ -800,7 +800,28 @@ pub fn candidate(
         "num_shift" => {
             let amount = amount(m.get("num")?.as_str())?;
             let unit = unit(m.get("unit")?.as_str())?;
-            let (sign, anchor) = *TABLES.shifts.get(&key(m.get("shift")?.as_str()))?;
+            let shift = m.get("shift")?;
+            let (sign, anchor) = *TABLES.shifts.get(&key(shift.as_str()))?;
+            // "the highest in 16 years earlier this month": "earlier"
+            // belongs to the date after it, and "16 years" is a length.
+            if matches!(key(shift.as_str()).as_str(), "earlier" | "later") {
+                let rest = text[out.span.end..].trim_start();
+                let next = key(next_word(rest));
+                let in_the = rest
+                    .get(..7)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("in the "))
+                    && matches!(
+                        key(next_word(&rest[7..])).as_str(),
+                        "day" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+                    );
+                if matches!(
+                    next.as_str(),
+                    "this" | "that" | "today" | "tonight" | "last" | "next"
+                ) || in_the
+                {
+                    return None;
+                }
+            }
             let Some(n) = amount else {
                 out.val = Val::Ref(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
                 return Some(out);
