@@ -514,7 +514,23 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
         .filter_map(|k| holiday(dct.year().checked_add(k)?, rule))
         .collect();
     match pick {
-        Pick::Past | Pick::Before => dates.iter().rev().find(|d| **d <= dct),
+        // A holiday at most two weeks ahead is the one a past-tense
+        // sentence prepares for, not last year's ("had left early to start
+        // the Labor Day weekend" on 30 August); "Ash Wednesday fell in
+        // March", a month ahead, is last year's.
+        Pick::Past => {
+            let last = dates.iter().rev().find(|d| **d <= dct);
+            let next = dates.iter().find(|d| **d > dct);
+            match (last, next) {
+                (Some(l), Some(n))
+                    if (dct - *l).num_days() > 183 && (*n - dct).num_days() <= 14 =>
+                {
+                    Some(n)
+                }
+                (l, _) => l,
+            }
+        }
+        Pick::Before => dates.iter().rev().find(|d| **d <= dct),
         Pick::Last => dates.iter().rev().find(|d| **d < dct),
         Pick::Future => dates.iter().find(|d| **d >= dct),
         Pick::Next => dates.iter().find(|d| **d > dct),

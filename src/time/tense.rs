@@ -85,7 +85,9 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
             let future = TABLES.future.iter().any(|phrase| {
-                ends_with(upto, phrase) && !backshifted(&words[..end - phrase.len()])
+                ends_with(upto, phrase)
+                    && !backshifted(&words[..end - phrase.len()])
+                    && !compared(&words[..end - phrase.len()])
             }) || TABLES
                 .future_plain
                 .iter()
@@ -109,14 +111,12 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 from.len() >= phrase.len() && from.iter().zip(phrase).all(|(w, p)| w.text == *p)
             };
             let prev = (distance > 0).then(|| &words[start - 1]);
-            let future = TABLES
-                .future
+            let future = TABLES.future.iter().any(|phrase| {
+                starts(phrase) && !backshifted(&words[at..start]) && !compared(&words[..start])
+            }) || TABLES
+                .future_plain
                 .iter()
-                .any(|phrase| starts(phrase) && !backshifted(&words[at..start]))
-                || TABLES
-                    .future_plain
-                    .iter()
-                    .any(|phrase| starts(phrase) && !after_to(&words[..start]));
+                .any(|phrase| starts(phrase) && !after_to(&words[..start]));
             if let Some(tense) = cue(future, starts, &from[0], prev) {
                 return tense;
             }
@@ -130,6 +130,15 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
 /// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
+}
+
+/// True when the words `preceding` end with "than" or "as": a plan or
+/// forecast compared with ("higher-than-expected", "as expected", "than
+/// planned") says nothing of when the expression lies.
+fn compared(preceding: &[Word]) -> bool {
+    preceding
+        .last()
+        .is_some_and(|w| w.text == "than" || w.text == "as")
 }
 
 /// True when the words `preceding` end with "to": a plain verb after it
