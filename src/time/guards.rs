@@ -112,17 +112,20 @@ pub(super) fn generic_day(text: &str, span: Span, word: &str) -> bool {
                 return false;
             };
             key(previous_word(text, span.start)) == "of"
-                && !matches!(
-                    key(previous_word(text, before_of.len())).as_str(),
-                    "end"
-                        | "start"
-                        | "beginning"
-                        | "middle"
-                        | "rest"
-                        | "morning"
-                        | "afternoon"
-                        | "evening"
-                        | "night"
+                && !preceded_by(
+                    text,
+                    before_of.len(),
+                    &[
+                        "end",
+                        "start",
+                        "beginning",
+                        "middle",
+                        "rest",
+                        "morning",
+                        "afternoon",
+                        "evening",
+                        "night",
+                    ],
                 )
                 && !after.starts_with(['\'', '’'])
         }
@@ -242,6 +245,12 @@ pub(super) fn acronym_year_blocked(after: &str) -> bool {
     ];
     let word = next_word(after);
     word.starts_with(|c: char| c.is_lowercase()) && !EVENT_FOLLOWERS.contains(&word)
+}
+
+/// True when the word right before `at` is one of `words` (lower case):
+/// the cue words many rules check ("at 14:00", "in Q3", "from 2016-2018").
+pub(super) fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
+    words.contains(&key(previous_word(text, at)).as_str())
 }
 
 /// The word that ends just before `at`, past blanks ("" when no blank or no

@@ -7,7 +7,7 @@ use regex::{Captures, Match};
 use super::guards::{
     acronym_year_blocked, after_quantity, bare_number_context, ends_with_month, ends_with_year,
     generic_day, glued_to_number, next_word, next_word_blocked, plausible_count,
-    plausible_reference, previous_word, starts_with_digit_after,
+    plausible_reference, preceded_by, previous_word, starts_with_digit_after,
 };
 use super::lexicon::{Anchor, TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
@@ -321,9 +321,12 @@ pub fn candidate(
             if day == 0 {
                 return None;
             }
-            let cued = matches!(
-                key(previous_word(text, out.span.start)).as_str(),
-                "on" | "by" | "until" | "till" | "before" | "after" | "since" | "from" | "through"
+            let cued = preceded_by(
+                text,
+                out.span.start,
+                &[
+                    "on", "by", "until", "till", "before", "after", "since", "from", "through",
+                ],
             );
             let after = &text[out.span.end..];
             let ends = after.is_empty()
@@ -356,9 +359,10 @@ pub fn candidate(
                 return None;
             }
             if name == "month_attr"
-                && !matches!(
-                    key(previous_word(text, word.start())).as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                && !preceded_by(
+                    text,
+                    word.start(),
+                    &["the", "a", "an", "its", "their", "his", "her"],
                 )
             {
                 return None;
@@ -461,18 +465,13 @@ pub fn candidate(
         }
         "quarter_q_cued" => {
             let part = m.get("qh")?;
-            let cued = matches!(
-                key(previous_word(text, part.start())).as_str(),
-                "in" | "for"
-                    | "during"
-                    | "the"
-                    | "its"
-                    | "their"
-                    | "of"
-                    | "since"
-                    | "by"
-                    | "from"
-                    | "than"
+            let cued = preceded_by(
+                text,
+                part.start(),
+                &[
+                    "in", "for", "during", "the", "its", "their", "of", "since", "by", "from",
+                    "than",
+                ],
             ) || matches!(
                 key(next_word(&text[out.span.end..])).as_str(),
                 "profit"
@@ -673,17 +672,13 @@ pub fn candidate(
             };
             // The start must be a year of its own, after a cue word ("from
             // 2016-2018"); "Jobs 1955-2011" is neither.
-            let cued = matches!(
-                key(previous_word(text, out.span.start)).as_str(),
-                "in" | "from"
-                    | "between"
-                    | "since"
-                    | "during"
-                    | "of"
-                    | "the"
-                    | "for"
-                    | "through"
-                    | "fiscal"
+            let cued = preceded_by(
+                text,
+                out.span.start,
+                &[
+                    "in", "from", "between", "since", "during", "of", "the", "for", "through",
+                    "fiscal",
+                ],
             );
             if !cued || year <= from {
                 return None;
@@ -951,22 +946,26 @@ pub fn candidate(
             let marked = ["ampm", "ampm2", "ampm3", "tz", "hour4"]
                 .iter()
                 .any(|g| m.get(g).is_some());
-            let cued = matches!(
-                key(previous_word(text, out.span.start)).as_str(),
-                "at" | "by"
-                    | "from"
-                    | "until"
-                    | "till"
-                    | "to"
-                    | "around"
-                    | "about"
-                    | "before"
-                    | "after"
-                    | "since"
-                    | "between"
-                    | "and"
-                    | "approximately"
-                    | "roughly"
+            let cued = preceded_by(
+                text,
+                out.span.start,
+                &[
+                    "at",
+                    "by",
+                    "from",
+                    "until",
+                    "till",
+                    "to",
+                    "around",
+                    "about",
+                    "before",
+                    "after",
+                    "since",
+                    "between",
+                    "and",
+                    "approximately",
+                    "roughly",
+                ],
             );
             if !marked && !cued {
                 return None;
@@ -1372,10 +1371,12 @@ fn hour_before_pod(text: &str, pod_start: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = before.len() - hour.len();
-    let cue = key(previous_word(text, start));
-    let cued = matches!(
-        cue.as_str(),
-        "at" | "by" | "until" | "till" | "before" | "after" | "around" | "about" | "from"
+    let cued = preceded_by(
+        text,
+        start,
+        &[
+            "at", "by", "until", "till", "before", "after", "around", "about", "from",
+        ],
     );
     cued.then_some((hour, start))
 }
