@@ -766,6 +766,23 @@ pub fn candidate(
                 };
             }
         }
+        "this_time" => {
+            let offset = if key(m.get("dir")?.as_str()) == "last" {
+                -1
+            } else {
+                1
+            };
+            let gran = match key(m.get("unit")?.as_str()).as_str() {
+                "week" => Gran::Week,
+                "month" => Gran::Month,
+                _ => Gran::Year,
+            };
+            out.val = Val::FromDct {
+                gran,
+                offset,
+                pod: None,
+            };
+        }
         "ref_pod" => {
             let offset = match pick_of(m.get("rel")?.as_str()) {
                 Pick::Next => 1,
