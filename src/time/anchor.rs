@@ -107,11 +107,8 @@ impl Reference {
         let year = self
             .year
             .map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y.year()));
-        match (
-            gran,
-            self.month
-                .filter(|m| self.year.is_some_and(|y| y.year() == m.year())),
-        ) {
+        // `update` keeps the month within the year, so it can be used as is.
+        match (gran, self.month) {
             (Gran::Week, _) => format!("{year}-WXX"),
             (Gran::Weekend, _) => format!("{year}-WXX-WE"),
             (_, Some(month)) => format!("{year}-{:02}-XX", month.month()),
@@ -431,6 +428,14 @@ fn unresolved(gran: Gran, offset: i64, from_dct: bool) -> String {
 /// in the sentence tells its tense: news mostly reports what happened.
 const LEAN: i64 = 2;
 
+/// True when a past-tense sentence means the next occurrence of a day or
+/// holiday rather than the last: the last is more than half a year back
+/// and the next at most `within_days` ahead ("payable Dec. 15", "had left
+/// early to start the Labor Day weekend").
+fn next_is_meant(dct: NaiveDate, last: NaiveDate, next: NaiveDate, within_days: i64) -> bool {
+    (dct - last).num_days() > 183 && (next - dct).num_days() <= within_days
+}
+
 /// The occurrence of a recurring period (suffix after the year) that `pick`
 /// selects around `dct`.
 fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
@@ -457,11 +462,7 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             let last = occurrences.iter().rev().find(|o| o.1 <= dct);
             let next = occurrences.iter().find(|o| o.1 > dct);
             match (last, next) {
-                (Some(l), Some(n))
-                    if (dct - l.1).num_days() > 183 && (n.1 - dct).num_days() <= 90 =>
-                {
-                    Some(n)
-                }
+                (Some(l), Some(n)) if next_is_meant(dct, l.1, n.1, 90) => Some(n),
                 (l, _) => l,
             }
         }
@@ -522,11 +523,7 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
             let last = dates.iter().rev().find(|d| **d <= dct);
             let next = dates.iter().find(|d| **d > dct);
             match (last, next) {
-                (Some(l), Some(n))
-                    if (dct - *l).num_days() > 183 && (*n - dct).num_days() <= 14 =>
-                {
-                    Some(n)
-                }
+                (Some(l), Some(n)) if next_is_meant(dct, *l, *n, 14) => Some(n),
                 (l, _) => l,
             }
         }

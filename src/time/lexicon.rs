@@ -443,13 +443,14 @@ fn spelled_year() -> String {
 /// Expands the `{placeholders}` of a rule template.
 fn expand(template: &str) -> String {
     let keys = |src: &'static str| pairs(src).map(|(_, k, _)| k);
-    let section_keys = move |src: &'static str, wanted: &'static str| {
+    // The entries of one section as written (not keyed), for the patterns.
+    let section_words = move |src: &'static str, wanted: &'static str| {
         pairs(src)
             .filter(move |(s, _, _)| *s == wanted)
             .map(|(_, k, _)| k)
     };
-    let tens: Vec<&str> = section_keys(NUMBERS, "tens").collect();
-    let ones: Vec<&str> = section_keys(NUMBERS, "units").collect();
+    let tens: Vec<&str> = section_words(NUMBERS, "tens").collect();
+    let ones: Vec<&str> = section_words(NUMBERS, "units").collect();
     let number_words = format!(
         r"(?:{})(?:[\s-]+(?:{}))?|{}",
         tens.join("|"),
@@ -492,7 +493,7 @@ fn expand(template: &str) -> String {
             "{season}",
             format!(
                 "(?P<season>(?i:{}))",
-                alternation(section_keys(SEASONS, ""), false)
+                alternation(section_words(SEASONS, ""), false)
             ),
         ),
         (
@@ -516,21 +517,21 @@ fn expand(template: &str) -> String {
             "{dayword}",
             format!(
                 "(?P<w>(?i:{}))",
-                alternation(section_keys(RELATIVE, "day"), false)
+                alternation(section_words(RELATIVE, "day"), false)
             ),
         ),
         (
             "{direction}",
             format!(
                 "(?P<dir>(?i:{}))",
-                alternation(section_keys(RELATIVE, "direction"), false)
+                alternation(section_words(RELATIVE, "direction"), false)
             ),
         ),
         (
             "{shift}",
             format!(
                 "(?P<shift>(?i:{}))",
-                alternation(section_keys(RELATIVE, "shift"), false)
+                alternation(section_words(RELATIVE, "shift"), false)
             ),
         ),
         ("{spelled_year}", spelled_year()),

@@ -812,11 +812,11 @@ pub fn candidate(
         "num_shift" => {
             let amount = amount(m.get("num")?.as_str())?;
             let unit = unit(m.get("unit")?.as_str())?;
-            let shift = m.get("shift")?;
-            let (sign, anchor) = *TABLES.shifts.get(&key(shift.as_str()))?;
+            let shift = key(m.get("shift")?.as_str());
+            let (sign, anchor) = *TABLES.shifts.get(&shift)?;
             // "the highest in 16 years earlier this month": "earlier"
             // belongs to the date after it, and "16 years" is a length.
-            if matches!(key(shift.as_str()).as_str(), "earlier" | "later") {
+            if matches!(shift.as_str(), "earlier" | "later") {
                 let rest = text[out.span.end..].trim_start();
                 let next = key(next_word(rest));
                 let in_the = rest
