@@ -1,0 +1,296 @@
+//! Normalizers of dates with a month: full dates, days of a month, weeks of a
+//! month, months and holidays.
+
+use super::clocks::clock;
+use super::{
+    Candidate, Hit, Pick, Val, day_of_month, days_in_month, month, month_and_day, pick_of,
+};
+use crate::annotation::{Span, TimexType};
+use crate::time::guards::{ends_with_month, next_word, next_word_blocked, preceded_by};
+use crate::time::lexicon::{TABLES, key};
+
+/// The candidate for a match of:
+/// - `date_full`: January 24, 2023 [12:26] / Tuesday, Jan. 24 2023 at 3 p.m.
+/// - `date_dmy`: 24 January 2023 / the 24th of January, 2023
+/// - `date_iso`: 2023-01-24 / 2023-01-24T12:26
+/// - `date_slash`: 1/24/2023 (month first, as in American news), or 24/01/2023
+///   when the first number cannot be a month
+/// - `date_ymd_slash`: 2024/03/14
+pub(super) fn full_date(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let year = hit.num("year")?;
+    let month = match hit.get("month") {
+        Some(mm) => month(mm.as_str())?,
+        None => hit.num("mon")?,
+    };
+    let day = hit.num("day")?;
+    // "24/01/2023": a first number over 12 is the day.
+    let (month, day) = if hit.name == "date_slash" && month > 12 {
+        (day, month)
+    } else {
+        (month, day)
+    };
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    if !(1000..=2199).contains(&year) {
+        return None;
+    }
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    // An ISO timestamp ("2024-11-20T10:15:00Z") keeps hour and minute.
+    let iso_clock = hit.num("ih").zip(hit.num("imin"));
+    match iso_clock.or_else(|| clock(hit)) {
+        Some((h, mi)) => {
+            out.kind = TimexType::Time;
+            out.val = Val::Fixed(format!("{date}T{h:02}:{mi:02}"));
+        }
+        None => {
+            // A clock that failed to parse must not stay in the span.
+            if hit.get("hour").is_some() || hit.get("hour2").is_some() {
+                let end = hit.get("year").map(|y| y.end())?;
+                out.span.end = end;
+            }
+            out.val = Val::Fixed(date);
+        }
+    }
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `date_md`: January 24 / Tuesday, Jan. 24
+/// - `date_dm`: 24 January / the 24th of January
+pub(super) fn month_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let (month, day) = month_and_day(hit)?;
+    // "Dec. 12-14, 2024": the year after the range is this day's too.
+    if hit.name == "date_md"
+        && let Some(year) = range_year(&hit.text[out.span.end..])
+    {
+        out.val = day_of_month(Some(year), month, day);
+        return Some(out);
+    }
+    out.val = day_of_month(None, month, day);
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `day_range`: the end of a range of days: "14" in "Dec. 12-14" (and "Dec.
+///   12-14, 2024", "April 24 and 25")
+pub(super) fn day_range(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let month = month(hit.get("month")?.as_str())?;
+    let first = hit.num("d1")?;
+    let last = hit.get("day")?;
+    let day = hit.num("day")?;
+    if first == 0 || day <= first || day > days_in_month(month) {
+        return None;
+    }
+    // "April 24 and 25 percent" is no range of days.
+    if hit.get("year").is_none() && next_word_blocked(&hit.text[last.end()..]) {
+        return None;
+    }
+    let end = hit.get("year").map_or(last.end(), |y| y.end());
+    out.span = Span::new(last.start(), end);
+    out.val = day_of_month(hit.num("year"), month, day);
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `week_of`: the week of March 6 / the week of Dec. 9, 2024: the ISO week
+///   holding that day
+pub(super) fn week_of(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let (month, day) = month_and_day(hit)?;
+    out.val = Val::WeekOf(Box::new(day_of_month(hit.num("year"), month, day)));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `week_nth`: the first week of March / the last week of June 2024: the ISO
+///   week holding the month's 4th (or its last day but three), as ISO counts
+///   the first week of a year
+pub(super) fn week_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let month = month(hit.get("month")?.as_str())?;
+    let day = match key(hit.get("nth")?.as_str()).as_str() {
+        "first" => 4,
+        "second" => 11,
+        "third" => 18,
+        "fourth" => 25,
+        _ => days_in_month(month) - 3,
+    };
+    out.val = Val::WeekOf(Box::new(day_of_month(hit.num("year"), month, day)));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `day_ordinal`: due on the 15th / by the 3rd: a day of the month the text
+///   talks about (a cue word before it and no noun after it are checked in
+///   code: "the 15th floor")
+pub(super) fn day_ordinal(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let day = hit.num("day")?;
+    // "due on the 15th", "by the 3rd,": a cue word before it, and
+    // nothing after it that it could count ("the 15th floor", "the
+    // 21st century").
+    if day == 0 {
+        return None;
+    }
+    let cued = preceded_by(
+        hit.text,
+        out.span.start,
+        &[
+            "on", "by", "until", "till", "before", "after", "since", "from", "through",
+        ],
+    );
+    let after = &hit.text[out.span.end..];
+    let ends = after.is_empty()
+        || after.starts_with(['.', ',', ';', ':', ')', '!', '?'])
+        || after
+            .trim_start()
+            .get(..12)
+            .is_some_and(|s| s.eq_ignore_ascii_case("of the month"))
+        || matches!(
+            key(next_word(after)).as_str(),
+            "and" | "or" | "at" | "when" | "if"
+        );
+    if !cued || !ends {
+        return None;
+    }
+    out.val = Val::MonthDay(day);
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `date_my`: April 2018 / April of 2018 / Sept. 2018
+pub(super) fn date_my(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let year = hit.num("year")?;
+    if !(1000..=2199).contains(&year) {
+        return None;
+    }
+    let month = month(hit.get("month")?.as_str())?;
+    out.val = Val::Fixed(format!("{year:04}-{month:02}"));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `month_attr`: the October slaying / a June agreement / December's figures:
+///   a month used as an adjective (after an article or possessive, checked in
+///   code) or possessive ("May" is left out: Theresa May's)
+/// - `month_poss`: the same
+pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let word = hit.get("month")?;
+    let month = month(word.as_str())?;
+    if month == 5 {
+        return None;
+    }
+    if hit.name == "month_attr"
+        && !preceded_by(
+            hit.text,
+            word.start(),
+            &["the", "a", "an", "its", "their", "his", "her"],
+        )
+    {
+        return None;
+    }
+    out.span = Span::new(word.start(), word.end());
+    out.val = Val::Cyclic {
+        suffix: format!("-{month:02}"),
+        pick: Pick::Tense,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `month_cued`: in February / last May / mid-March (the month alone needs a
+///   cue word; "to", "and", "or" only count right after another month: "March
+///   to May")
+pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let month = month(hit.get("month")?.as_str())?;
+    let cue_match = hit.get("cue")?;
+    let cue = key(cue_match.as_str());
+    if matches!(cue.as_str(), "to" | "and" | "or")
+        && !ends_with_month(&hit.text[..cue_match.start()])
+    {
+        return None;
+    }
+    let pick = match cue.as_str() {
+        "last" | "past" => Pick::Last,
+        "next" | "coming" => Pick::Next,
+        "this" => Pick::This,
+        _ => Pick::Tense,
+    };
+    if pick == Pick::Tense {
+        out.span.start = hit.get("month")?.start();
+    }
+    out.val = Val::Cyclic {
+        suffix: format!("-{month:02}"),
+        pick,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `holiday`: Christmas / last Thanksgiving / Easter 1998 (holidays.txt)
+pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let rule = *TABLES.holidays.get(&key(hit.get("holiday")?.as_str()))?;
+    out.val = match hit.num("year") {
+        Some(year) => Val::Fixed(
+            crate::time::anchor::holiday(i32::try_from(year).ok()?, rule)?
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+        None => Val::Holiday {
+            rule,
+            pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+        },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `month_rel_year`: June last year / January this year / March next year
+pub(super) fn month_rel_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let month = month(hit.get("month")?.as_str())?;
+    let offset = match key(hit.get("rel")?.as_str()).as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    out.val = Val::DctYear {
+        offset,
+        suffix: format!("-{month:02}"),
+    };
+    Some(out)
+}
+
+/// The year after a range of days that `after` starts with: 2024 in
+/// "-14, 2024" or " and 14, 2024" (after "Dec. 12").
+fn range_year(after: &str) -> Option<u32> {
+    let after = after.trim_start();
+    let rest = after
+        .strip_prefix(['-', '–'])
+        .or_else(|| after.strip_prefix("and "))
+        .or_else(|| after.strip_prefix("or "))?
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = rest[digits..].strip_prefix(',').unwrap_or(&rest[digits..]);
+    let rest = rest.strip_prefix(' ')?;
+    let year = rest.get(..4)?;
+    let ends = rest[4..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    (year.bytes().all(|b| b.is_ascii_digit()) && ends)
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_after_a_range_of_days_is_found() {
+        assert_eq!(range_year("-14, 2024 in Paris"), Some(2024));
+        assert_eq!(range_year("–14 2024."), Some(2024));
+        assert_eq!(range_year("-14."), None);
+        assert_eq!(range_year(", 2024"), None);
+        assert_eq!(range_year("-14, 20245"), None);
+    }
+}

@@ -1,0 +1,229 @@
+//! Normalizers of quarters, halves and seasons.
+
+use super::{Candidate, Gran, Hit, Pick, Val, abbreviated_year, is_final, month, pick_of};
+use crate::annotation::Span;
+use crate::time::guards::{next_word, preceded_by};
+use crate::time::lexicon::{TABLES, key};
+
+/// The candidate for a match of:
+/// - `quarter`: the first quarter of 2018 / the second half of last year / the
+///   third quarter / the year-earlier third quarter
+pub(super) fn quarter(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let (letter, n) = part_of_year(hit)?;
+    let half = letter == 'H';
+    let suffix = format!("-{letter}{n}");
+    if let Some(year) = hit.num("year") {
+        out.val = Val::Fixed(format!("{year:04}{suffix}"));
+    } else if hit.get("back").is_some() {
+        out.val = Val::DctYear { offset: -1, suffix };
+    } else if let Some(rel) = hit.get("rel") {
+        let offset = match key(rel.as_str()).as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        out.val = Val::DctYear { offset, suffix };
+    } else if half || hit.get("q").is_some_and(|q| is_final(q.as_str())) {
+        return None;
+    } else {
+        out.val = Val::Cyclic {
+            suffix,
+            pick: Pick::Tense,
+        };
+    }
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `quarter_q`: Q1 2018 / H2 2024 / Q3 FY2024
+pub(super) fn quarter_q(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let part = hit.get("qh")?.as_str();
+    let n = hit.num("qn")?;
+    if part == "H" && n > 2 {
+        return None;
+    }
+    out.val = Val::Fixed(format!("{:04}-{part}{n}", hit.num("year")?));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `quarter_q_cued`: in Q3 / for the Q4 period / during H1: a quarter or half
+///   of a year the tense places (checked in code: the word before must be a
+///   preposition or determiner, or the word after a figure reported: "Q3
+///   profit", "Q2 earnings"; not "sales" or "deliveries", which follow car
+///   models: "Audi Q3 sales")
+pub(super) fn quarter_q_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let part = hit.get("qh")?;
+    let cued = preceded_by(
+        hit.text,
+        part.start(),
+        &[
+            "in", "for", "during", "the", "its", "their", "of", "since", "by", "from", "than",
+        ],
+    ) || matches!(
+        key(next_word(&hit.text[out.span.end..])).as_str(),
+        "profit"
+            | "profits"
+            | "revenue"
+            | "revenues"
+            | "earnings"
+            | "results"
+            | "loss"
+            | "losses"
+            | "income"
+            | "shipments"
+            | "growth"
+            | "gdp"
+            | "guidance"
+    );
+    if !cued {
+        return None;
+    }
+    let n = hit.num("qn")?;
+    if part.as_str() == "H" && n > 2 {
+        return None;
+    }
+    let number = hit.get("qn")?;
+    out.span = Span::new(part.start(), number.end());
+    out.val = Val::Cyclic {
+        suffix: format!("-{}{n}", part.as_str()),
+        pick: Pick::Tense,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `season_year`: summer 2018 / the fall of 2018
+pub(super) fn season_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let code = TABLES.seasons.get(&key(hit.get("season")?.as_str()))?;
+    // "the summer of '69": an abbreviated year, as "in '98" reads it.
+    let year = match hit.num("yy") {
+        Some(yy) => abbreviated_year(yy),
+        None => hit.num("year")?,
+    };
+    out.val = Val::Fixed(format!("{year:04}-{code}"));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `season_bare`: the summer / over the winter / the fall (not "the fall of
+///   the city"); "summer" and "winter" need no "the", "spring" and "fall" do
+pub(super) fn season_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let season = hit.get("season")?;
+    let code = *TABLES.seasons.get(&key(season.as_str()))?;
+    let word = season.as_str();
+    let after = hit.text[out.span.end..].trim_start();
+    let needs_the = matches!(code, "SP" | "FA");
+    if (needs_the && hit.get("the").is_none())
+        || after.starts_with("of ")
+        || (needs_the && after.starts_with("in "))
+        || word.chars().all(|c| c.is_uppercase())
+        // "winter wheat", "summer school": a kind, not a time.
+        || TABLES.season_kinds.contains(&key(next_word(after)))
+        // "the Winter Olympics", "the Summer Palace": a hit.name.
+        || (word.starts_with(|c: char| c.is_uppercase())
+            && after.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
+    out.val = Val::Cyclic {
+        suffix: format!("-{code}"),
+        pick: Pick::Tense,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `cyclic_ref`: this spring / last winter that fall / the same summer / the
+///   following spring / that January / the following March: counted from the
+///   time the text talks about
+pub(super) fn cyclic_ref(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let suffix = match hit.get("season") {
+        Some(season) => format!("-{}", TABLES.seasons.get(&key(season.as_str()))?),
+        None => format!("-{:02}", month(hit.get("month")?.as_str())?),
+    };
+    out.val = Val::RefCyclic {
+        suffix,
+        pick: pick_of(hit.get("rel")?.as_str()),
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `season_rel`: last summer / this spring / next winter
+pub(super) fn season_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let code = TABLES.seasons.get(&key(hit.get("season")?.as_str()))?;
+    out.val = Val::Cyclic {
+        suffix: format!("-{code}"),
+        pick: pick_of(hit.get("rel")?.as_str()),
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `quarter_the`: the quarter / the latest quarter / the year-earlier period
+pub(super) fn quarter_the(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let adj = hit.get("adj").map(|a| key(a.as_str())).unwrap_or_default();
+    let period = key(hit.get("qu")?.as_str()) == "period";
+    out.val = match adj.as_str() {
+        "year earlier" | "year ago" | "comparable" | "corresponding" => Val::FromRef {
+            gran: Gran::Quarter,
+            offset: -4,
+        },
+        "same" if !period => Val::FromRef {
+            gran: Gran::Quarter,
+            offset: 0,
+        },
+        "latest" | "recent" | "most recent" if period => Val::FromDct {
+            gran: Gran::Quarter,
+            offset: -1,
+            pod: None,
+        },
+        _ if period => return None,
+        "current" => Val::FromDct {
+            gran: Gran::Quarter,
+            offset: 0,
+            pod: None,
+        },
+        "previous" | "prior" => Val::FromRef {
+            gran: Gran::Quarter,
+            offset: -1,
+        },
+        // Results are reported for the quarter that just ended.
+        _ => Val::FromDct {
+            gran: Gran::Quarter,
+            offset: -1,
+            pod: None,
+        },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `quarter_year`: the 1988 third quarter
+pub(super) fn quarter_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let (letter, n) = part_of_year(hit)?;
+    out.val = Val::Fixed(format!("{:04}-{letter}{n}", hit.num("year")?));
+    Some(out)
+}
+
+/// The quarter or half a match names, as its TIMEX3 letter and number
+/// (`('Q', 3)` for "third quarter", `('H', 2)` for "the last half"); `None`
+/// for a third or fourth half.
+fn part_of_year(hit: &Hit) -> Option<(char, u32)> {
+    let half = key(hit.get("qu")?.as_str()) == "half";
+    let n = match key(hit.get("q")?.as_str()).as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        // "the final quarter", "the last half".
+        _ if half => 2,
+        _ => 4,
+    };
+    match (half, n) {
+        (true, 3..) => None,
+        (true, _) => Some(('H', n)),
+        (false, _) => Some(('Q', n)),
+    }
+}

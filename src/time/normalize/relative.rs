@@ -1,0 +1,298 @@
+//! Normalizers of dates counted from the document date or from the time the
+//! text talks about: "yesterday", "last week", "two days later", weekdays.
+
+use super::lengths::{duration_value, unit_of_gran};
+use super::{Candidate, Gran, Hit, Pick, Val, amount, pick_of, pod, unit};
+use crate::annotation::TimexType;
+use crate::time::guards::{generic_day, next_word, plausible_reference};
+use crate::time::lexicon::{Anchor, TABLES, Unit, key};
+
+/// The candidate for a match of:
+/// - `day_word`: today / yesterday afternoon / tonight
+pub(super) fn day_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let w = key(hit.get("w")?.as_str());
+    let offset = *TABLES.days.get(&w)?;
+    if generic_day(hit.text, out.span, &w) {
+        return None;
+    }
+    let mut pod = pod(hit);
+    if pod.is_none() && w == "tonight" {
+        pod = Some("NI".to_string());
+    }
+    if pod.is_some() {
+        out.kind = TimexType::Time;
+    }
+    out.val = Val::FromDct {
+        gran: Gran::Day,
+        offset,
+        pod,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `pod_rel`: this morning / last night
+pub(super) fn pod_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let rel = key(hit.get("rel")?.as_str());
+    let offset = if rel.ends_with("last") { -1 } else { 0 };
+    out.modifier = if rel.starts_with("early") {
+        Some("START")
+    } else if rel.starts_with("late") {
+        Some("END")
+    } else {
+        None
+    };
+    out.kind = TimexType::Time;
+    out.val = Val::FromDct {
+        gran: Gran::Day,
+        offset,
+        pod: pod(hit),
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `rel_unit`: last year / this week / next month / the following day / the
+///   same day
+pub(super) fn rel_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let dir = key(hit.get("dir")?.as_str());
+    let offset = *TABLES.directions.get(&dir)?;
+    let unit = key(hit.get("unit")?.as_str());
+    let the = hit.get("the").is_some();
+    let gran = match unit.as_str() {
+        "day" => Gran::Day,
+        "week" => Gran::Week,
+        "weekend" => Gran::Weekend,
+        "month" => Gran::Month,
+        "quarter" => Gran::Quarter,
+        "year" => Gran::Year,
+        "decade" => Gran::Decade,
+        _ => Gran::Century,
+    };
+    if (the || dir.starts_with("that")) && TABLES.anchored.contains(&dir) {
+        out.val = Val::FromRef { gran, offset };
+    } else if the
+        && matches!(gran, Gran::Day | Gran::Century)
+        && matches!(dir.as_str(), "past" | "last")
+    {
+        out.kind = TimexType::Duration;
+        out.val = Val::Fixed(duration_value(Some(1.0), unit_of_gran(gran)?));
+    } else if the && matches!(dir.as_str(), "past" | "last") {
+        // "the past year" names the year before, as "last year" does
+        // (TimeML annotates it so), "the" and all.
+        out.val = Val::FromDct {
+            gran,
+            offset,
+            pod: None,
+        };
+    } else if gran == Gran::Day {
+        return None;
+    } else {
+        if the {
+            out.span.start = hit.get("dir")?.start();
+        }
+        out.val = Val::FromDct {
+            gran,
+            offset,
+            pod: None,
+        };
+    }
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `this_time`: this time last year / this time next week: the year (week,
+///   month) before or after
+pub(super) fn this_time(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let offset = if key(hit.get("dir")?.as_str()) == "last" {
+        -1
+    } else {
+        1
+    };
+    let gran = match key(hit.get("unit")?.as_str()).as_str() {
+        "week" => Gran::Week,
+        "month" => Gran::Month,
+        _ => Gran::Year,
+    };
+    out.val = Val::FromDct {
+        gran,
+        offset,
+        pod: None,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `ref_pod`: the next morning / that night / the previous evening: the day,
+///   counted from the day the text talks about
+pub(super) fn ref_pod(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let offset = match pick_of(hit.get("rel")?.as_str()) {
+        Pick::Next => 1,
+        Pick::Last => -1,
+        _ => 0,
+    };
+    out.val = Val::FromRef {
+        gran: Gran::Day,
+        offset,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `ref_unit`: the day before / the year after
+pub(super) fn ref_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let gran = match key(hit.get("unit")?.as_str()).as_str() {
+        "day" => Gran::Day,
+        "week" => Gran::Week,
+        "month" => Gran::Month,
+        _ => Gran::Year,
+    };
+    let dir = key(hit.get("dir")?.as_str());
+    let offset = if matches!(dir.as_str(), "after" | "later") {
+        1
+    } else {
+        -1
+    };
+    out.val = Val::FromRef { gran, offset };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `num_shift`: two days ago / a year later / three weeks from now
+pub(super) fn num_shift(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let amount = amount(hit.get("num")?.as_str())?;
+    let unit = unit(hit.get("unit")?.as_str())?;
+    let shift = key(hit.get("shift")?.as_str());
+    let (sign, anchor) = *TABLES.shifts.get(&shift)?;
+    // "the highest in 16 years earlier this month": "earlier"
+    // belongs to the date after it, and "16 years" is a length.
+    if matches!(shift.as_str(), "earlier" | "later") {
+        let rest = hit.text[out.span.end..].trim_start();
+        let next = key(next_word(rest));
+        let in_the = rest
+            .get(..7)
+            .is_some_and(|s| s.eq_ignore_ascii_case("in the "))
+            && matches!(
+                key(next_word(&rest[7..])).as_str(),
+                "day" | "week" | "month" | "year" | "morning" | "afternoon" | "evening"
+            );
+        if matches!(
+            next.as_str(),
+            "this" | "that" | "today" | "tonight" | "last" | "next"
+        ) || in_the
+        {
+            return None;
+        }
+    }
+    let Some(n) = amount else {
+        out.val = Val::Ref(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" });
+        return Some(out);
+    };
+    if n.fract() != 0.0 || n > 100_000.0 {
+        return None;
+    }
+    let n = n as i64 * sign;
+    let (gran, offset) = match unit {
+        Unit::Day => (Gran::Day, n),
+        Unit::Week => (Gran::Week, n),
+        Unit::Fortnight => (Gran::Week, 2 * n),
+        Unit::Month => (Gran::Month, n),
+        Unit::Quarter => (Gran::Quarter, n),
+        Unit::Year => (Gran::Year, n),
+        Unit::Decade => (Gran::Year, 10 * n),
+        Unit::Century => (Gran::Year, 100 * n),
+        // "three hours ago" is the day it falls on; "an hour later"
+        // is left to the duration rule, as TimeBank annotates it.
+        Unit::Second | Unit::Minute | Unit::Hour if anchor == Anchor::Reference => {
+            return None;
+        }
+        Unit::Second | Unit::Minute | Unit::Hour => {
+            let per_day = match unit {
+                Unit::Hour => 24,
+                Unit::Minute => 24 * 60,
+                _ => 24 * 60 * 60,
+            };
+            (Gran::Day, n / per_day)
+        }
+    };
+    out.val = match anchor {
+        _ if unit == Unit::Year && n == -1 => Val::YearBack {
+            from_ref: anchor == Anchor::Reference,
+        },
+        Anchor::Dct => Val::FromDct {
+            gran,
+            offset,
+            pod: None,
+        },
+        Anchor::Reference => Val::FromRef { gran, offset },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `weekday`: Monday / last Friday / Tuesday morning / Mondays
+pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
+    if hit.get("plural").is_some() {
+        if hit.get("rel").is_some() {
+            return None;
+        }
+        out.kind = TimexType::Set;
+        out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+        return Some(out);
+    }
+    // "Friday night" stays a DATE (`2000-01-07TNI`): TimeBank and
+    // MEANTIME annotate a weekday's part of day so (19 of 25).
+    let pod = pod(hit);
+    out.val = Val::Weekday {
+        day,
+        pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+        pod,
+        anchored: hit
+            .get("rel")
+            .is_some_and(|r| key(r.as_str()).starts_with("the ")),
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `ref_word`: now / recently / the past / the future
+pub(super) fn ref_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    if !plausible_reference(hit.text, out.span) {
+        return None;
+    }
+    out.val = Val::Ref(TABLES.references.get(&key(hit.get("w")?.as_str()))?);
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `unit_part`: the end of the year / the beginning of this month
+pub(super) fn unit_part(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let gran = match key(hit.get("unit")?.as_str()).as_str() {
+        "week" => Gran::Week,
+        "month" => Gran::Month,
+        _ => Gran::Year,
+    };
+    out.modifier = TABLES
+        .date_mods
+        .get(&key(hit.get("part")?.as_str()))
+        .map(|m| m.value)
+        .filter(|m| !m.is_empty());
+    out.val = Val::FromDct {
+        gran,
+        offset: 0,
+        pod: None,
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `the_weekend`: over the weekend
+pub(super) fn the_weekend(_hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    out.val = Val::FromDct {
+        gran: Gran::Weekend,
+        offset: -1,
+        pod: None,
+    };
+    Some(out)
+}
