@@ -162,6 +162,11 @@ pub struct Tables {
     pub future_plain: Vec<Vec<String>>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
+    /// Modals of possibility ("may", "could"): future cues when written in
+    /// lower case and not followed by a word of `modal_not_future`.
+    pub modal: Vec<String>,
+    /// Phrases in which a modal looks back ("may have", "could not").
+    pub modal_not_future: Vec<Vec<String>>,
     /// Verbs whose past form is also their present ("hit", "put"): past
     /// cues unless a word of `not_past_after` comes right before them.
     pub ambiguous_past: Vec<String>,
@@ -272,6 +277,8 @@ fn build_tables() -> Tables {
     let mut report = Vec::new();
     let mut deadline = Vec::new();
     let mut future_plain = Vec::new();
+    let mut modal = Vec::new();
+    let mut modal_not_future = Vec::new();
     let mut ambiguous_past = Vec::new();
     let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
@@ -281,6 +288,8 @@ fn build_tables() -> Tables {
             "report" => report.push(words),
             "deadline" => deadline.push(words),
             "future_plain" => future_plain.push(words),
+            "modal" => modal.push(key(k)),
+            "modal_not_future" => modal_not_future.push(words),
             "ambiguous_past" => ambiguous_past.push(key(k)),
             "not_past_after" => not_past_after.push(key(k)),
             _ => past.push(words),
@@ -315,6 +324,8 @@ fn build_tables() -> Tables {
         report,
         deadline,
         future_plain,
+        modal,
+        modal_not_future,
         ambiguous_past,
         not_past_after,
         blocked_after_year: section_keys(NOT_YEARS, "after"),

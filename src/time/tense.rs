@@ -84,14 +84,14 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let end = at - distance;
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
-            let future = TABLES.future.iter().any(|phrase| {
-                ends_with(upto, phrase)
-                    && !backshifted(&words[..end - phrase.len()])
-                    && !compared(&words[..end - phrase.len()])
-            }) || TABLES
-                .future_plain
-                .iter()
-                .any(|phrase| ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()]));
+            let future =
+                TABLES.future.iter().any(|phrase| {
+                    ends_with(upto, phrase)
+                        && !backshifted(&words[..end - phrase.len()])
+                        && !compared(&words[..end - phrase.len()])
+                }) || TABLES.future_plain.iter().any(|phrase| {
+                    ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
+                }) || modal_future(words, end - 1);
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -116,7 +116,8 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             }) || TABLES
                 .future_plain
                 .iter()
-                .any(|phrase| starts(phrase) && !after_to(&words[..start]));
+                .any(|phrase| starts(phrase) && !after_to(&words[..start]))
+                || modal_future(words, start);
             if let Some(tense) = cue(future, starts, &from[0], prev) {
                 return tense;
             }
@@ -130,6 +131,19 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
 /// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
+}
+
+/// True when `words[i]` is a modal of possibility that looks forward: in
+/// lower case ("May" is the month) and not starting a phrase that looks
+/// back ("may have been killed", "could not be reached").
+fn modal_future(words: &[Word], i: usize) -> bool {
+    let word = &words[i];
+    let rest = &words[i..];
+    word.lower
+        && TABLES.modal.contains(&word.text)
+        && !TABLES.modal_not_future.iter().any(|phrase| {
+            rest.len() >= phrase.len() && rest.iter().zip(phrase).all(|(w, p)| w.text == *p)
+        })
 }
 
 /// True when the words `preceding` end with "than" or "as": a plan or
