@@ -136,8 +136,9 @@ pub struct Context<'a> {
     pub dct: Option<NaiveDate>,
     /// Time the text talks about.
     pub reference: &'a Reference,
-    /// Last day-precise date of the same sentence, for clock times.
-    pub sentence_day: Option<NaiveDate>,
+    /// Last day-precise date of the same sentence or the one before, for
+    /// clock times ("on Monday evening. The blaze broke out at 6:50 p.m.").
+    pub nearby_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
     pub sentence_month: Option<NaiveDate>,
@@ -331,7 +332,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
         }
         Val::Clock { hour, minute } => {
             let date = cx
-                .sentence_day
+                .nearby_day
                 .or(cx.dct)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());

@@ -43,7 +43,7 @@ use value::{Precision, bounds, single_unit_duration};
 pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Timex> {
     let found = recognize::candidates(text, sentences);
     let mut reference = Reference::default();
-    let mut sentence_day: Option<(usize, NaiveDate)> = None;
+    let mut nearby_day: Option<(usize, NaiveDate)> = None;
     let mut sentence_month: Option<(usize, NaiveDate)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
@@ -59,7 +59,9 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         let cx = Context {
             dct,
             reference: &reference,
-            sentence_day: sentence_day.filter(|(i, _)| *i == index).map(|(_, d)| d),
+            nearby_day: nearby_day
+                .filter(|(i, _)| *i == index || *i + 1 == index)
+                .map(|(_, d)| d),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             tense,
         };
@@ -74,7 +76,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         }
         if let Some(b) = bounds(&value) {
             if matches!(b.precision, Precision::Day | Precision::Time) {
-                sentence_day = Some((index, b.start));
+                nearby_day = Some((index, b.start));
             }
             if matches!(
                 b.precision,
