@@ -330,6 +330,23 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 });
             (week.unwrap_or_else(|| "XXXX-WXX".to_string()), relative)
         }
+        Val::TheWeekend => {
+            // The weekend of the DCT's week lies ahead on a weekday, and is
+            // the one just past (or under way) on a Saturday or Sunday.
+            let weekend_now = cx
+                .dct
+                .is_some_and(|d| d.weekday().number_from_monday() >= 6);
+            let offset = match tense_pick(Pick::Tense, cx.tense) {
+                Pick::Future => 0,
+                _ if weekend_now => 0,
+                _ => -1,
+            };
+            let value = cx.dct.and_then(|dct| shifted(dct, Gran::Weekend, offset));
+            (
+                value.unwrap_or_else(|| unresolved(Gran::Weekend, offset, true)),
+                true,
+            )
+        }
         Val::Clock { hour, minute } => {
             let date = cx
                 .nearby_day

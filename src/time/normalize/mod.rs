@@ -143,6 +143,9 @@ pub enum Val {
         /// `This`, `Next` or `Last`.
         pick: Pick,
     },
+    /// "The weekend": the one just past, or the one ahead when the sentence
+    /// looks forward ("by the weekend").
+    TheWeekend,
     /// "The week of March 6": the ISO week holding the day.
     WeekOf(Box<Val>),
     /// "On the 15th": a day of the month the text talks about, or of the
@@ -193,6 +196,7 @@ impl Val {
                 pick: Pick::This,
                 ..
             } | Val::MonthDay(_)
+                | Val::TheWeekend
         )
     }
 }

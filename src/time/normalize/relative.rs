@@ -289,10 +289,6 @@ pub(super) fn unit_part(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `the_weekend`: over the weekend
 pub(super) fn the_weekend(_hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    out.val = Val::FromDct {
-        gran: Gran::Weekend,
-        offset: -1,
-        pod: None,
-    };
+    out.val = Val::TheWeekend;
     Some(out)
 }
