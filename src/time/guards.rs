@@ -247,6 +247,38 @@ pub(super) fn acronym_year_blocked(after: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase()) && !EVENT_FOLLOWERS.contains(&word)
 }
 
+/// True when "May" ending at `may_end` is the person, not the month: a
+/// reporting verb follows it ("Allies of May said"), or the text names
+/// someone May ("Theresa May", "Mrs May") and a lower-case word that is
+/// not one of `may_month_after` follows it ("Since May took office").
+pub(super) fn may_the_person(text: &str, may_end: usize) -> bool {
+    let after = &text[may_end..];
+    let word = next_word(after);
+    if !after.starts_with(' ') || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    if TABLES.report.iter().any(|r| r.len() == 1 && r[0] == word) {
+        return true;
+    }
+    !TABLES.may_month_after.iter().any(|w| w == word) && names_someone_may(text)
+}
+
+/// True when the text names someone May: a capitalized word that is no
+/// cue word, weekday or month right before "May", and no number after it.
+fn names_someone_may(text: &str) -> bool {
+    text.match_indices("May").any(|(at, _)| {
+        let before = previous_word(text, at);
+        let after = &text[at + 3..];
+        let k = key(before);
+        before.starts_with(|c: char| c.is_ascii_uppercase())
+            && after.starts_with([' ', ',', '.', '\'', '’'])
+            && !after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && !TABLES.may_not_a_name_before.contains(&k)
+            && !TABLES.weekdays.contains_key(&k)
+            && month(before).is_none()
+    })
+}
+
 /// True when the word right before `at` is one of `words` (lower case):
 /// the cue words many rules check ("at 14:00", "in Q3", "from 2016-2018").
 pub(super) fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {
@@ -315,7 +347,10 @@ pub(super) fn ends_with_month(before: &str) -> bool {
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
     let word = &trimmed[word_start..];
-    word.len() > 3 && word.starts_with(|c: char| c.is_ascii_uppercase()) && month(word).is_some()
+    // Full names only ("May" is one; "Mar" is not).
+    (word.len() > 3 || word == "May")
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && month(word).is_some()
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ const MODIFIERS: &str = include_str!("../../data/lexicon/time/modifiers.txt");
 const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
 const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
+const MAY_THE_NAME: &str = include_str!("../../data/lexicon/time/may_the_name.txt");
 const GAME_PERIODS: &str = include_str!("../../data/lexicon/time/game_periods.txt");
 const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
@@ -180,6 +181,10 @@ pub struct Tables {
     /// Phrases right after a quarter or half that make it a part of
     /// something else ("of the game", "of the century").
     pub game_period_after: Vec<String>,
+    /// Capitalized words before "May" that leave it the month ("In May").
+    pub may_not_a_name_before: Vec<String>,
+    /// Lower-case words after "May" that leave it the month ("May and June").
+    pub may_month_after: Vec<String>,
     /// Words of sport that make a quarter or half in their sentence a
     /// period of play.
     pub game_words: Vec<Vec<String>>,
@@ -331,6 +336,8 @@ fn build_tables() -> Tables {
         blocked_after_year: section_keys(NOT_YEARS, "after"),
         blocked_before_year: section_keys(NOT_YEARS, "before"),
         game_period_after: section_keys(GAME_PERIODS, "after"),
+        may_not_a_name_before: section_keys(MAY_THE_NAME, "not_a_name_before"),
+        may_month_after: section_keys(MAY_THE_NAME, "month_after"),
         game_words: section_keys(GAME_PERIODS, "sentence")
             .iter()
             .map(|k| k.split(' ').map(str::to_string).collect())

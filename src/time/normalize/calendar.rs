@@ -6,7 +6,9 @@ use super::{
     Candidate, Hit, Pick, Val, day_of_month, days_in_month, month, month_and_day, pick_of,
 };
 use crate::annotation::{Span, TimexType};
-use crate::time::guards::{ends_with_month, next_word, next_word_blocked, preceded_by};
+use crate::time::guards::{
+    ends_with_month, may_the_person, next_word, next_word_blocked, preceded_by,
+};
 use crate::time::lexicon::{TABLES, key};
 
 /// The candidate for a match of:
@@ -198,7 +200,11 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 ///   cue word; "to", "and", "or" only count right after another month: "March
 ///   to May")
 pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let month = month(hit.get("month")?.as_str())?;
+    let month_match = hit.get("month")?;
+    let month = month(month_match.as_str())?;
+    if month == 5 && may_the_person(hit.text, month_match.end()) {
+        return None;
+    }
     let cue_match = hit.get("cue")?;
     let cue = key(cue_match.as_str());
     if matches!(cue.as_str(), "to" | "and" | "or")

@@ -2,7 +2,7 @@
 
 use super::{Candidate, Gran, Hit, Pick, Val, abbreviated_year, is_final, month, pick_of};
 use crate::annotation::Span;
-use crate::time::guards::{next_word, preceded_by};
+use crate::time::guards::{may_the_person, next_word, preceded_by};
 use crate::time::lexicon::{TABLES, key};
 
 /// The candidate for a match of:
@@ -140,7 +140,15 @@ pub(super) fn season_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn cyclic_ref(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let suffix = match hit.get("season") {
         Some(season) => format!("-{}", TABLES.seasons.get(&key(season.as_str()))?),
-        None => format!("-{:02}", month(hit.get("month")?.as_str())?),
+        None => {
+            let word = hit.get("month")?;
+            let month = month(word.as_str())?;
+            // "the deal that May negotiated": the person.
+            if month == 5 && may_the_person(hit.text, word.end()) {
+                return None;
+            }
+            format!("-{month:02}")
+        }
     };
     out.val = Val::RefCyclic {
         suffix,
