@@ -219,7 +219,13 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         _ => Pick::Tense,
     };
     if pick == Pick::Tense {
-        out.span.start = hit.get("month")?.start();
+        out.span.start = month_match.start();
+        // "in November and December 2022": the year after the range is
+        // this month's too.
+        if let Some(year) = month_range_year(&hit.text[out.span.end..]) {
+            out.val = Val::Fixed(format!("{year:04}-{month:02}"));
+            return Some(out);
+        }
     }
     out.val = Val::Cyclic {
         suffix: format!("-{month:02}"),
@@ -265,17 +271,45 @@ pub(super) fn month_rel_year(hit: &Hit, mut out: Candidate) -> Option<Candidate>
 /// The year after a range of days that `after` starts with: 2024 in
 /// "-14, 2024" or " and 14, 2024" (after "Dec. 12").
 fn range_year(after: &str) -> Option<u32> {
-    let after = after.trim_start();
-    let rest = after
-        .strip_prefix(['-', '–'])
-        .or_else(|| after.strip_prefix("and "))
-        .or_else(|| after.strip_prefix("or "))?
-        .trim_start();
+    let rest = range_end(after, &["and", "or"])?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
         return None;
     }
-    let rest = rest[digits..].strip_prefix(',').unwrap_or(&rest[digits..]);
+    year_after(&rest[digits..])
+}
+
+/// The year after a range of months that `after` starts with: 2016 in
+/// " and May 2016", " to March, 2017", "-June 2024" (after "March").
+fn month_range_year(after: &str) -> Option<u32> {
+    let rest = range_end(after, &["and", "or", "to", "through", "until"])?;
+    let word = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let full = word.len() > 3 || word == "May";
+    if !full || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    month(word)?;
+    year_after(&rest[word.len()..])
+}
+
+/// What follows the dash or the joining word (one of `words`) that
+/// `after` starts with, blanks trimmed.
+fn range_end<'a>(after: &'a str, words: &[&str]) -> Option<&'a str> {
+    let after = after.trim_start();
+    if let Some(rest) = after.strip_prefix(['-', '–']) {
+        return Some(rest.trim_start());
+    }
+    let word = after.split(' ').next()?;
+    (words.contains(&word) && after.len() > word.len()).then(|| after[word.len()..].trim_start())
+}
+
+/// The year `rest` starts with after a comma or a blank (", 2024", " 2024"),
+/// when nothing alphanumeric is glued to it.
+fn year_after(rest: &str) -> Option<u32> {
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
     let rest = rest.strip_prefix(' ')?;
     let year = rest.get(..4)?;
     let ends = rest[4..]
@@ -298,5 +332,19 @@ mod tests {
         assert_eq!(range_year("-14."), None);
         assert_eq!(range_year(", 2024"), None);
         assert_eq!(range_year("-14, 20245"), None);
+        assert_eq!(range_year(" and 14, 2024"), Some(2024));
+        assert_eq!(range_year(" and 14 percent"), None);
+    }
+
+    #[test]
+    fn a_year_after_a_range_of_months_is_found() {
+        assert_eq!(month_range_year(" and May 2016."), Some(2016));
+        assert_eq!(month_range_year(" to March, 2017"), Some(2017));
+        assert_eq!(month_range_year("-June 2024"), Some(2024));
+        assert_eq!(month_range_year(" through Sept. 2024"), None);
+        assert_eq!(month_range_year(" and may 2016"), None);
+        assert_eq!(month_range_year(" and Mayor 2016"), None);
+        assert_eq!(month_range_year(" and June"), None);
+        assert_eq!(month_range_year(" and June 20"), None);
     }
 }
