@@ -37,8 +37,14 @@ pub(super) fn plausible_count(
                     .trim_start_matches(['-', ' '])
                     .starts_with(w)
             });
+    // "a quarter point", "a quarter-point cut", "a quarter percentage
+    // point": a share of a rate.
+    let rate_share = matches!(
+        key(next_word(after.trim_start_matches('-'))).as_str(),
+        "point" | "points" | "percentage" | "basis"
+    );
     if unit_key.starts_with("quarter")
-        && (hyphenated || (after.trim_start().starts_with("of ") && !counted_in_time))
+        && (hyphenated || rate_share || (after.trim_start().starts_with("of ") && !counted_in_time))
     {
         return false;
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::guards::game_period;
+use super::guards::{game_period, preceded_by};
 use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key};
 use super::normalize::{Candidate, candidate};
 use crate::annotation::{Sentence, Span, TimexType};
@@ -191,6 +191,20 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
     let Some(modifier) = table.get(&key(phrase.as_str())) else {
         return;
     };
+    // "phased in over three years", "held over two days": "over" spans the
+    // length; "for over three years", "took over an hour": it exceeds it.
+    if key(phrase.as_str()) == "over"
+        && !preceded_by(
+            text,
+            from + phrase.start(),
+            &[
+                "for", "after", "than", "of", "spent", "took", "taken", "lasted", "lasting",
+                "lasts",
+            ],
+        )
+    {
+        return;
+    }
     if modifier.inside {
         c.span.start = from + phrase.start();
     }

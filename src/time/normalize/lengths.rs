@@ -146,6 +146,19 @@ pub(super) fn set_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `quarter_century`: a quarter century / a quarter-century / a quarter of a
+///   century: 25 years
+pub(super) fn quarter_century(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    // "a quarter", with the article, is part of the length.
+    if key(previous_word(hit.text, out.span.start)) == "a" {
+        out.span.start = hit.text[..out.span.start].trim_end().len() - 1;
+    }
+    out.kind = TimexType::Duration;
+    out.val = Val::Fixed("P25Y".to_string());
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `long_adj`: a day-long meeting / a decades-long feud / a yearlong fight:
 ///   the length the adjective names (plural: of unknown size)
 pub(super) fn long_adj(hit: &Hit, mut out: Candidate) -> Option<Candidate> {

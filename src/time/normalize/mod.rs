@@ -270,6 +270,7 @@ pub fn candidate(
         "num_shift" => relative::num_shift,
         "duration" => lengths::length,
         "half" => lengths::half_unit,
+        "quarter_century" => lengths::quarter_century,
         "weekday" => relative::weekday,
         "clock" => clocks::clock_time,
         "oclock" | "hour_pod" => clocks::oclock,
