@@ -285,6 +285,26 @@ fn names_someone_may(text: &str) -> bool {
     })
 }
 
+/// True when the weekday between `start` and `end` is part of a name
+/// ("the Sunday Times", "the Mail on Sunday", "Monday Night Football").
+pub(super) fn weekday_in_name(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let before = text[..start].trim_end();
+    let glued = |rest: &str| rest.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    TABLES.weekday_name_after.iter().any(|name| {
+        after
+            .strip_prefix(' ')
+            .and_then(|a| a.strip_prefix(name))
+            .is_some_and(glued)
+    }) || TABLES.weekday_name_before.iter().any(|name| {
+        before.ends_with(name)
+            && before[..before.len() - name.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// True when the word right before `at` is one of `words` (lower case):
 /// the cue words many rules check ("at 14:00", "in Q3", "from 2016-2018").
 pub(super) fn preceded_by(text: &str, at: usize, words: &[&str]) -> bool {

@@ -25,6 +25,7 @@ const SETS: &str = include_str!("../../data/lexicon/time/sets.txt");
 const TENSE: &str = include_str!("../../data/lexicon/time/tense.txt");
 const NOT_YEARS: &str = include_str!("../../data/lexicon/time/not_years.txt");
 const MAY_THE_NAME: &str = include_str!("../../data/lexicon/time/may_the_name.txt");
+const WEEKDAY_NAMES: &str = include_str!("../../data/lexicon/time/weekday_names.txt");
 const GAME_PERIODS: &str = include_str!("../../data/lexicon/time/game_periods.txt");
 const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
@@ -181,6 +182,10 @@ pub struct Tables {
     /// Phrases right after a quarter or half that make it a part of
     /// something else ("of the game", "of the century").
     pub game_period_after: Vec<String>,
+    /// What follows a weekday in a name ("the Sunday Times"), as written.
+    pub weekday_name_after: Vec<&'static str>,
+    /// What comes before a weekday in a name ("the Mail on Sunday").
+    pub weekday_name_before: Vec<&'static str>,
     /// Capitalized words before "May" that leave it the month ("In May").
     pub may_not_a_name_before: Vec<String>,
     /// Lower-case words after "May" that leave it the month ("May and June").
@@ -198,6 +203,14 @@ fn pairs(source: &'static str) -> impl Iterator<Item = (&'static str, &'static s
         Some((k, v)) => (section, k, v),
         None => (section, entry, ""),
     })
+}
+
+/// The entries of one `[section]` of a word list as written (not keyed).
+fn as_written(source: &'static str, section: &str) -> Vec<&'static str> {
+    pairs(source)
+        .filter(|(s, _, _)| *s == section)
+        .map(|(_, k, _)| k)
+        .collect()
 }
 
 /// The keys of one `[section]` of a word list.
@@ -336,6 +349,8 @@ fn build_tables() -> Tables {
         blocked_after_year: section_keys(NOT_YEARS, "after"),
         blocked_before_year: section_keys(NOT_YEARS, "before"),
         game_period_after: section_keys(GAME_PERIODS, "after"),
+        weekday_name_after: as_written(WEEKDAY_NAMES, "after"),
+        weekday_name_before: as_written(WEEKDAY_NAMES, "before"),
         may_not_a_name_before: section_keys(MAY_THE_NAME, "not_a_name_before"),
         may_month_after: section_keys(MAY_THE_NAME, "month_after"),
         game_words: section_keys(GAME_PERIODS, "sentence")

@@ -4,7 +4,7 @@
 use super::lengths::{duration_value, unit_of_gran};
 use super::{Candidate, Gran, Hit, Pick, Val, amount, pick_of, pod, unit};
 use crate::annotation::TimexType;
-use crate::time::guards::{generic_day, next_word, plausible_reference};
+use crate::time::guards::{generic_day, next_word, plausible_reference, weekday_in_name};
 use crate::time::lexicon::{Anchor, TABLES, Unit, key};
 
 /// The candidate for a match of:
@@ -232,7 +232,11 @@ pub(super) fn num_shift(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `weekday`: Monday / last Friday / Tuesday morning / Mondays
 pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
+    let word = hit.get("weekday")?;
+    let day = *TABLES.weekdays.get(&key(word.as_str()))?;
+    if weekday_in_name(hit.text, word.start(), word.end()) {
+        return None;
+    }
     if hit.get("plural").is_some() {
         if hit.get("rel").is_some() {
             return None;
