@@ -165,7 +165,8 @@ pub(super) fn num_shift(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let shift = key(hit.get("shift")?.as_str());
     let (sign, anchor) = *TABLES.shifts.get(&shift)?;
     // "the highest in 16 years earlier this month": "earlier"
-    // belongs to the date after it, and "16 years" is a length.
+    // belongs to the date after it, and "16 years" is a length; so is
+    // "three months" in "three months earlier than planned".
     if matches!(shift.as_str(), "earlier" | "later") {
         let rest = hit.text[out.span.end..].trim_start();
         let next = key(next_word(rest));
@@ -178,7 +179,7 @@ pub(super) fn num_shift(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             );
         if matches!(
             next.as_str(),
-            "this" | "that" | "today" | "tonight" | "last" | "next"
+            "this" | "that" | "today" | "tonight" | "last" | "next" | "than"
         ) || in_the
         {
             return None;

@@ -21,6 +21,17 @@ pub(super) fn decade(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         out.val = Val::Fixed(format!("19{}", n / 10));
         return Some(out);
     }
+    // "2020's election" is the year's: a decade of this century with an
+    // apostrophe and no "the" is a possessive ("the 2020's" stays a decade).
+    if let Some(dec) = hit.get("dec")
+        && dec.as_str().starts_with("20")
+        && hit.text[dec.end()..].starts_with(['\'', '’'])
+        && hit.get("the").is_none()
+    {
+        out.span = Span::new(dec.start(), dec.end());
+        out.val = Val::Fixed(dec.as_str().to_string());
+        return Some(out);
+    }
     out.val = Val::Fixed(match (hit.num("dec"), hit.num("dec2")) {
         (Some(d), _) if d % 100 == 0 && d != 2000 => format!("{:02}", d / 100),
         (Some(d), _) => format!("{:03}", d / 10),
