@@ -47,12 +47,7 @@ pub fn of_context(before: &str, after: &str) -> Tense {
         Tense::Unknown => nearest_cue(&all, at),
         tense => tense,
     };
-    let deadline = at.checked_sub(1).is_some_and(|last| {
-        TABLES
-            .deadline
-            .iter()
-            .any(|d| d.len() == 1 && d[0] == all[last].text)
-    });
+    let deadline = TABLES.deadline.iter().any(|d| ends_with(&all[..at], d));
     let perfect = all.iter().any(|w| w.text == "had");
     match (deadline, tense) {
         (true, Tense::Past) if perfect => Tense::Unknown,
@@ -257,7 +252,11 @@ mod tests {
         assert_eq!(of_context("They will meet on ", "."), Tense::Future);
         assert_eq!(of_context("He said they’ll meet ", "."), Tense::Future);
         assert_eq!(of_context("He resigned on ", "."), Tense::Past);
-        assert_eq!(of_context("The talks are on ", "."), Tense::Unknown);
+        assert_eq!(of_context("Talks with the union on ", "."), Tense::Unknown);
+        // A present "is"/"are" right before the date sets it ahead.
+        assert_eq!(of_context("The talks are on ", "."), Tense::Future);
+        assert_eq!(of_context("The deadline is ", "."), Tense::Future);
+        assert_eq!(of_context("The deadline was ", "."), Tense::Past);
         // "said" is nearer than "will"; "will" nearer than "said".
         assert_eq!(
             of_context("Officials who will vote said ", " that it failed."),
