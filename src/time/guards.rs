@@ -75,6 +75,9 @@ pub(super) fn game_period(covered: &str, after: &str, sentence: &str) -> bool {
     {
         return true;
     }
+    if has_score(sentence) {
+        return true;
+    }
     let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -251,6 +254,22 @@ pub(super) fn acronym_year_blocked(after: &str) -> bool {
     ];
     let word = next_word(after);
     word.starts_with(|c: char| c.is_lowercase()) && !EVENT_FOLLOWERS.contains(&word)
+}
+
+/// True when `sentence` holds a game score: two numbers of at most three
+/// digits joined by a hyphen or dash, neither glued to anything else
+/// ("won 110-98", "a 2–1 win"; not "1996-97", "7-1/2").
+fn has_score(sentence: &str) -> bool {
+    sentence.split_whitespace().any(|token| {
+        let token = token.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+        let token = token.trim_start_matches('(');
+        let mut parts = token.split(['-', '–']);
+        let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let score = |p: &str| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit());
+        score(a) && score(b)
+    })
 }
 
 /// True when "May" ending at `may_end` is the person, not the month: a

@@ -23,8 +23,26 @@ pub(super) fn quarter(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             _ => 0,
         };
         out.val = Val::DctYear { offset, suffix };
-    } else if half || hit.get("q").is_some_and(|q| is_final(q.as_str())) {
+    } else if hit.get("q").is_some_and(|q| is_final(q.as_str())) {
         return None;
+    } else if half {
+        // "profit for the first half": the half of the year the tense
+        // places; "a second half", "the 2nd half" (as sport writes it) or
+        // "the second half of the decade" is no half of a year (a game's
+        // is left out by the game guard).
+        let the = hit.text[out.span.start..]
+            .get(..4)
+            .is_some_and(|t| t.eq_ignore_ascii_case("the "));
+        let in_words = hit
+            .get("q")
+            .is_some_and(|q| q.as_str().starts_with(|c: char| c.is_alphabetic()));
+        if !the || !in_words || key(next_word(&hit.text[out.span.end..])) == "of" {
+            return None;
+        }
+        out.val = Val::Cyclic {
+            suffix,
+            pick: Pick::Tense,
+        };
     } else {
         out.val = Val::Cyclic {
             suffix,
