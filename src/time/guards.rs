@@ -391,9 +391,13 @@ pub(super) fn ends_with_month(before: &str) -> bool {
         .take_while(|(_, c)| c.is_ascii_alphabetic())
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
-    let word = &trimmed[word_start..];
-    // Full names only ("May" is one; "Mar" is not).
-    (word.len() > 3 || word == "May")
+    is_full_month(&trimmed[word_start..])
+}
+
+/// True when `word` is a month's full name in Title Case or capitals
+/// ("May", "March"; not "Mar", not "march").
+pub(super) fn is_full_month(word: &str) -> bool {
+    (word.len() > 3 || word == "May" || word == "MAY")
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && month(word).is_some()
 }

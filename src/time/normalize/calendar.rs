@@ -7,7 +7,8 @@ use super::{
 };
 use crate::annotation::{Span, TimexType};
 use crate::time::guards::{
-    ends_with_month, may_the_person, next_word, next_word_blocked, preceded_by,
+    ends_with_month, is_full_month, may_the_person, next_word, next_word_blocked, preceded_by,
+    previous_word,
 };
 use crate::time::lexicon::{TABLES, key};
 
@@ -207,8 +208,16 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     }
     let cue_match = hit.get("cue")?;
     let cue = key(cue_match.as_str());
+    // "March to May": "to", "and", "or" join months; "the three months to
+    // June", "the year to March" end a reporting period (British style).
+    let ends_period = cue == "to"
+        && matches!(
+            key(previous_word(hit.text, cue_match.start())).as_str(),
+            "months" | "month" | "year" | "weeks" | "quarter" | "half" | "period"
+        );
     if matches!(cue.as_str(), "to" | "and" | "or")
         && !ends_with_month(&hit.text[..cue_match.start()])
+        && !ends_period
     {
         return None;
     }
@@ -287,11 +296,9 @@ fn month_range_year(after: &str) -> Option<u32> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .next()
         .unwrap_or("");
-    let full = word.len() > 3 || word == "May";
-    if !full || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !is_full_month(word) {
         return None;
     }
-    month(word)?;
     year_after(&rest[word.len()..])
 }
 

@@ -191,11 +191,33 @@ pub(super) fn season_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn quarter_the(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let adj = hit.get("adj").map(|a| key(a.as_str())).unwrap_or_default();
     let period = key(hit.get("qu")?.as_str()) == "period";
+    let same = matches!(adj.as_str(), "" | "same" | "comparable" | "corresponding");
+    // "the same quarter last year", "the quarter a year ago": the quarter
+    // reported on, a year back; "the same quarter of 2019": that quarter
+    // in 2019.
+    if same && hit.get("back").is_some() {
+        out.val = Val::YearBack { from_ref: false };
+        return Some(out);
+    }
+    if let Some(year) = hit.num("year") {
+        if !same {
+            return None;
+        }
+        out.val = Val::YearPeriod {
+            year: i32::try_from(year).ok()?,
+        };
+        return Some(out);
+    }
+    if hit.get("back").is_some() {
+        return None;
+    }
     out.val = match adj.as_str() {
-        "year earlier" | "year ago" | "comparable" | "corresponding" => Val::FromRef {
-            gran: Gran::Quarter,
-            offset: -4,
-        },
+        "year earlier" | "year ago" | "prior year" | "comparable" | "corresponding" => {
+            Val::FromRef {
+                gran: Gran::Quarter,
+                offset: -4,
+            }
+        }
         "same" if !period => Val::FromRef {
             gran: Gran::Quarter,
             offset: 0,

@@ -5,8 +5,8 @@ use super::lengths::duration_value;
 use super::{Candidate, Gran, Hit, Val, abbreviated_year, month};
 use crate::annotation::{Span, TimexType};
 use crate::time::guards::{
-    acronym_year_blocked, bare_number_context, ends_with_year, next_word, next_word_blocked,
-    preceded_by, starts_with_digit_after,
+    acronym_year_blocked, bare_number_context, ends_with_year, is_full_month, next_word,
+    next_word_blocked, preceded_by, starts_with_digit_after,
 };
 use crate::time::lexicon::{TABLES, key};
 
@@ -252,7 +252,12 @@ pub(super) fn year_period(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 ///   reporting year, a duration
 pub(super) fn year_ended(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let after = hit.text[out.span.end..].trim_start();
-    if !(after.starts_with("ended ") || after.starts_with("ending ")) {
+    // "the year to March": a reporting year ending then, as British news
+    // writes it.
+    let to_month = after
+        .strip_prefix("to ")
+        .is_some_and(|rest| is_full_month(next_word(rest)));
+    if !(after.starts_with("ended ") || after.starts_with("ending ") || to_month) {
         return None;
     }
     out.kind = TimexType::Duration;
