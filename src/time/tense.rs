@@ -165,11 +165,24 @@ fn ends_with(upto: &[Word], phrase: &[String]) -> bool {
             .all(|(w, p)| w.text == *p)
 }
 
-/// True for the forms of "be" after which a past participle is passive
-/// ("will be paid", "is heard"), not a past tense. "was" and "were" are
-/// past cues of their own.
+/// True for the present forms of "be" and of the verbs like it after which
+/// a past participle is passive or an adjective ("will be paid", "is
+/// heard", "will stay closed"), not a past tense. "was" and "were" are past
+/// cues of their own.
 fn is_be(word: &str) -> bool {
-    matches!(word, "be" | "is" | "are" | "been" | "being")
+    matches!(
+        word,
+        "be" | "is"
+            | "are"
+            | "been"
+            | "being"
+            | "stay"
+            | "stays"
+            | "remain"
+            | "remains"
+            | "get"
+            | "gets"
+    )
 }
 
 /// The tense of the cue at one place: `matches` tells whether a phrase

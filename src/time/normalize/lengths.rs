@@ -128,7 +128,7 @@ pub(super) fn set_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // "O Globo daily said": a newspaper, named right after or before.
     let after = &hit.text[out.span.end..];
     // What stands before the previous word: nothing or the end of a
-    // sentence makes its capital letter no sign of a hit.name.
+    // sentence makes its capital letter no sign of a name.
     let lead = hit.text[..out.span.start]
         .trim_end()
         .trim_end_matches(|c: char| c.is_alphanumeric())

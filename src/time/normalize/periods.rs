@@ -138,9 +138,7 @@ pub(super) fn season_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         || word.chars().all(|c| c.is_uppercase())
         // "winter wheat", "summer school": a kind, not a time.
         || TABLES.season_kinds.contains(&key(next_word(after)))
-        // "the Winter Olympics", "the Summer Palace": a hit.name.
-        || (word.starts_with(|c: char| c.is_uppercase())
-            && after.starts_with(|c: char| c.is_uppercase()))
+        || names_event(hit.text, season.start(), season.end())
     {
         return None;
     }
@@ -157,6 +155,7 @@ pub(super) fn season_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 ///   time the text talks about
 pub(super) fn cyclic_ref(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let suffix = match hit.get("season") {
+        Some(season) if names_event(hit.text, season.start(), season.end()) => return None,
         Some(season) => format!("-{}", TABLES.seasons.get(&key(season.as_str()))?),
         None => {
             let word = hit.get("month")?;
@@ -178,7 +177,11 @@ pub(super) fn cyclic_ref(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `season_rel`: last summer / this spring / next winter
 pub(super) fn season_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let code = TABLES.seasons.get(&key(hit.get("season")?.as_str()))?;
+    let season = hit.get("season")?;
+    let code = TABLES.seasons.get(&key(season.as_str()))?;
+    if names_event(hit.text, season.start(), season.end()) {
+        return None;
+    }
     out.val = Val::Cyclic {
         suffix: format!("-{code}"),
         pick: pick_of(hit.get("rel")?.as_str()),
@@ -274,4 +277,12 @@ fn part_of_year(hit: &Hit) -> Option<(char, u32)> {
         (true, _) => Some(('H', n)),
         (false, _) => Some(('Q', n)),
     }
+}
+
+/// True when the season word between `start` and `end` is capitalized and
+/// a capitalized word follows it: part of a name ("the Winter Olympics",
+/// "the next Summer Games", "the Summer Palace").
+fn names_event(text: &str, start: usize, end: usize) -> bool {
+    text[start..].starts_with(|c: char| c.is_uppercase())
+        && next_word(&text[end..]).starts_with(|c: char| c.is_uppercase())
 }

@@ -59,6 +59,11 @@ pub(super) fn rel_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let offset = *TABLES.directions.get(&dir)?;
     let unit = key(hit.get("unit")?.as_str());
     let the = hit.get("the").is_some();
+    // "the last decade of the 20th century", "in the last year of his
+    // life": a part of another span, not counted from the DCT.
+    if the && key(next_word(&hit.text[out.span.end..])) == "of" {
+        return None;
+    }
     let gran = match unit.as_str() {
         "day" => Gran::Day,
         "week" => Gran::Week,

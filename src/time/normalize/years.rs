@@ -96,7 +96,7 @@ pub(super) fn year_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             return None;
         }
     }
-    // An event hit.name ("CES 2024") is as weak a cue as an article.
+    // An event name ("CES 2024") is as weak a cue as an article.
     // An acronym names a product as often as an event: "FYI 2000
     // chip" is a model, "CES 2024 in Las Vegas" an event.
     if hit.name == "year_event"
