@@ -137,7 +137,6 @@ fn join_compound_durations(text: &str, timexes: &mut Vec<Timex>) {
         let gap = &text[first.span.end..second.span.start];
         let joined = (first.kind == TimexType::Duration
             && second.kind == TimexType::Duration
-            && first.modifier.is_none()
             && second.modifier.is_none()
             && matches!(gap, " " | " and " | ", "))
         .then(|| compound_duration(&first.value, &second.value))

@@ -287,6 +287,7 @@ pub fn candidate(
         "bare_plural" => lengths::bare_plural,
         "quarter_the" => periods::quarter_the,
         "quarter_year" => periods::quarter_year,
+        "quarter_month" => periods::quarter_month,
         "year_spelled" => years::year_spelled,
         "month_rel_year" => calendar::month_rel_year,
         "year_period" => years::year_period,

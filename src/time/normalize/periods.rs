@@ -258,6 +258,26 @@ pub(super) fn quarter_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     Some(out)
 }
 
+/// The candidate for a match of:
+/// - `quarter_month`: the March quarter / the July-September quarter / the
+///   April-June period: the quarter ending with that month
+pub(super) fn quarter_month(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let last = month(hit.get("month")?.as_str())?;
+    if last % 3 != 0 {
+        return None;
+    }
+    match hit.get("first") {
+        Some(first) if month(first.as_str())? + 2 != last => return None,
+        None if key(hit.get("qu")?.as_str()) == "period" => return None,
+        _ => {}
+    }
+    out.val = Val::Cyclic {
+        suffix: format!("-Q{}", last / 3),
+        pick: Pick::Tense,
+    };
+    Some(out)
+}
+
 /// The quarter or half a match names, as its TIMEX3 letter and number
 /// (`('Q', 3)` for "third quarter", `('H', 2)` for "the last half"); `None`
 /// for a third or fourth half.

@@ -6,7 +6,7 @@ use super::{Candidate, Gran, Hit, Val, abbreviated_year, month};
 use crate::annotation::{Span, TimexType};
 use crate::time::guards::{
     acronym_year_blocked, bare_number_context, ends_with_year, is_full_month, next_word,
-    next_word_blocked, preceded_by, starts_with_digit_after,
+    next_word_blocked, preceded_by, previous_word, starts_with_digit_after,
 };
 use crate::time::lexicon::{TABLES, key};
 
@@ -127,9 +127,13 @@ pub(super) fn year_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             return None;
         }
     }
-    // "fiscal 1989" keeps its cue; prepositions and articles do not.
+    // "fiscal 1989" and "fiscal year 2023" keep their cue; prepositions
+    // and articles do not.
+    let cue_start = hit.get("cue")?.start();
     let from = if cue == "fiscal" {
-        hit.get("cue")?.start()
+        cue_start
+    } else if cue == "year" && key(previous_word(hit.text, cue_start)) == "fiscal" {
+        hit.text[..cue_start].trim_end().len() - "fiscal".len()
     } else {
         year_match.start()
     };
