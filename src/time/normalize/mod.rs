@@ -250,7 +250,7 @@ pub fn candidate(
         "decade" | "decade_words" => years::decade,
         "century" => years::century,
         "quarter" => periods::quarter,
-        "quarter_q" => periods::quarter_q,
+        "quarter_q" | "quarter_short" => periods::quarter_q,
         "quarter_q_cued" => periods::quarter_q_cued,
         "fiscal_year" => years::fiscal_year,
         "season_year" => periods::season_year,

@@ -60,7 +60,11 @@ pub(super) fn quarter_q(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if part == "H" && n > 2 {
         return None;
     }
-    out.val = Val::Fixed(format!("{:04}-{part}{n}", hit.num("year")?));
+    let year = match hit.num("yy") {
+        Some(yy) => abbreviated_year(yy),
+        None => hit.num("year")?,
+    };
+    out.val = Val::Fixed(format!("{year:04}-{part}{n}"));
     Some(out)
 }
 
