@@ -330,6 +330,18 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 });
             (week.unwrap_or_else(|| "XXXX-WXX".to_string()), relative)
         }
+        Val::ReportingYear => {
+            let just_ended = cx.dct.and_then(|dct| {
+                let year = cx.reference.year?.year();
+                (dct.month() <= 3 && year == dct.year() - 1).then_some(year)
+            });
+            let value = match (just_ended, cx.dct) {
+                (Some(year), _) => format!("{year:04}"),
+                (None, Some(dct)) => format!("{:04}", dct.year()),
+                (None, None) => "XXXX".to_string(),
+            };
+            (value, true)
+        }
         Val::TheWeekend => {
             // The weekend of the DCT's week lies ahead on a weekday, and is
             // the one just past (or under way) on a Saturday or Sunday.

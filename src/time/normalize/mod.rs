@@ -143,6 +143,10 @@ pub enum Val {
         /// `This`, `Next` or `Last`.
         pick: Pick,
     },
+    /// "For the year", "the full year" in results reporting: the DCT's
+    /// year, or the year just ended when early in a year the text reports
+    /// on it ("fourth-quarter profit ... for the full year" in February).
+    ReportingYear,
     /// "The weekend": the one just past, or the one ahead when the sentence
     /// looks forward ("by the weekend").
     TheWeekend,

@@ -311,10 +311,14 @@ pub(super) fn year_this(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         hit.get("the")?.start()
     };
     out.span = Span::new(start, out.span.end);
-    out.val = Val::FromDct {
-        gran: Gran::Year,
-        offset: if latest { -1 } else { 0 },
-        pod: None,
+    out.val = if latest {
+        Val::FromDct {
+            gran: Gran::Year,
+            offset: -1,
+            pod: None,
+        }
+    } else {
+        Val::ReportingYear
     };
     Some(out)
 }
@@ -348,10 +352,14 @@ pub(super) fn year_part(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         "mid_year" => out.modifier = Some("MID"),
         _ => {}
     }
-    out.val = Val::FromDct {
-        gran: Gran::Year,
-        offset: 0,
-        pod: None,
+    out.val = if hit.name == "full_year" {
+        Val::ReportingYear
+    } else {
+        Val::FromDct {
+            gran: Gran::Year,
+            offset: 0,
+            pod: None,
+        }
     };
     Some(out)
 }
