@@ -21,6 +21,10 @@ pub struct Reference {
     /// First day of the last quarter stated: in results reporting, "a year
     /// ago" and "last year" then mean that quarter a year back.
     quarter: Option<NaiveDate>,
+    /// First day of the last half-year stated, as `quarter` is kept ("first
+    /// half of 2022 ... a year earlier" is `2021-H1`); at most one of the
+    /// two is set.
+    half: Option<NaiveDate>,
     /// First day of the decade stated last, while nothing finer has been
     /// stated since: "two decades later" after "the 1960s" is the 1980s.
     decade: Option<NaiveDate>,
@@ -51,11 +55,13 @@ impl Reference {
                 self.year = first_of_year(b.start.year());
             }
             Precision::Quarter | Precision::Half | Precision::Season => {
-                if b.precision == Precision::Quarter {
+                if matches!(b.precision, Precision::Quarter | Precision::Half) {
                     if dct.is_some_and(|d| b.start > d) {
                         return;
                     }
-                    self.quarter = Some(b.start);
+                    let quarter = b.precision == Precision::Quarter;
+                    self.quarter = quarter.then_some(b.start);
+                    self.half = (!quarter).then_some(b.start);
                 }
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
@@ -63,6 +69,7 @@ impl Reference {
             Precision::Year => {
                 self.year = first_of_year(b.start.year());
                 self.quarter = None;
+                self.half = None;
                 // A day or month of another year no longer is the time
                 // the text talks about ("1870 - Napoleon III was deposed
                 // after his surrender two days earlier").
@@ -79,13 +86,17 @@ impl Reference {
     }
 
     /// Records a length of time the text now reports on ("the first nine
-    /// months"): half a year or more ends talk of a single quarter.
+    /// months"): half a year or more ends talk of a single quarter, a year
+    /// or more talk of a half.
     pub fn update_duration(&mut self, value: &str) {
         let long = single_unit_duration(value).is_some_and(|(n, unit, time)| {
             !time && (unit == 'Y' || (unit == 'M' && n >= 6) || (unit == 'Q' && n >= 2))
         });
         if long {
             self.quarter = None;
+        }
+        if single_unit_duration(value).is_some_and(|(_, unit, time)| !time && unit == 'Y') {
+            self.half = None;
         }
     }
 
@@ -151,11 +162,15 @@ pub struct Context<'a> {
 pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
     match val {
         Val::YearBack { from_ref } => {
-            let quarter = cx
+            let period = cx
                 .reference
                 .quarter
-                .and_then(|q| shifted(q, Gran::Quarter, -4));
-            match quarter {
+                .and_then(|q| shifted(q, Gran::Quarter, -4))
+                .or_else(|| {
+                    let h = cx.reference.half?;
+                    Some(format!("{:04}-H{}", h.year() - 1, if h.month() < 7 { 1 } else { 2 }))
+                });
+            match period {
                 Some(value) => (value, true),
                 None if *from_ref => resolve_plain(
                     &Val::FromRef {
