@@ -168,7 +168,7 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
     ];
     let rank_of = |unit: char, time: bool| ORDER.iter().position(|&u| u == (unit, time));
     // The parts of the first value, largest unit first ("PT2H14M": 2 H, 14 M).
-    let mut parts: Vec<(u64, usize)> = Vec::new();
+    let mut parts: Vec<(String, usize)> = Vec::new();
     let mut time = false;
     let mut number = String::new();
     for c in first.strip_prefix('P')?.chars() {
@@ -177,12 +177,23 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
             '0'..='9' => number.push(c),
             _ => {
                 let rank = rank_of(c, time)?;
-                parts.push((number.parse().ok()?, rank));
-                number.clear();
+                parts.push((std::mem::take(&mut number), rank));
             }
         }
     }
-    let (b, unit, in_time) = single_unit_duration(second)?;
+    // The smallest unit may have a fraction: "41 minutes and 5.79 seconds".
+    let (b, unit, in_time) = match single_unit_duration(second) {
+        Some((n, unit, in_time)) => (n.to_string(), unit, in_time),
+        None => {
+            let seconds = second.strip_prefix("PT")?.strip_suffix('S')?;
+            let (whole, fraction) = seconds.split_once('.')?;
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+            if !digits(whole) || !digits(fraction) {
+                return None;
+            }
+            (seconds.to_string(), 'S', true)
+        }
+    };
     let rank_b = rank_of(unit, in_time)?;
     if !number.is_empty() || parts.last().is_none_or(|&(_, rank)| rank >= rank_b) {
         return None;
@@ -286,6 +297,13 @@ mod tests {
         );
         assert_eq!(compound_duration("P3Y2M", "P1Y"), None);
         assert_eq!(compound_duration("P1.5W", "P2D"), None);
+        // Seconds, the smallest unit, may have a fraction; no other part may.
+        assert_eq!(
+            compound_duration("PT1H41M", "PT5.79S").as_deref(),
+            Some("PT1H41M5.79S")
+        );
+        assert_eq!(compound_duration("PT1H", "PT1.5M"), None);
+        assert_eq!(compound_duration("PT1M", "PT.5S"), None);
     }
 
     #[test]

@@ -292,6 +292,7 @@ pub fn candidate(
         "quarter_the" => periods::quarter_the,
         "quarter_year" => periods::quarter_year,
         "quarter_month" => periods::quarter_month,
+        "season_of_year" => periods::season_of_year,
         "year_spelled" => years::year_spelled,
         "month_rel_year" => calendar::month_rel_year,
         "year_period" => years::year_period,

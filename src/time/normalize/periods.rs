@@ -128,6 +128,24 @@ pub(super) fn season_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `season_of_year`: the spring of that year / the summer of last year / the
+///   fall of the same year
+pub(super) fn season_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let suffix = format!("-{}", TABLES.seasons.get(&key(hit.get("season")?.as_str()))?);
+    out.val = match key(hit.get("rel")?.as_str()).as_str() {
+        "last" => Val::DctYear { offset: -1, suffix },
+        "next" => Val::DctYear { offset: 1, suffix },
+        "this" => Val::DctYear { offset: 0, suffix },
+        // "that year", "the same year": the year the text talks about.
+        _ => Val::RefCyclic {
+            suffix,
+            pick: Pick::This,
+        },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `season_bare`: the summer / over the winter / the fall (not "the fall of
 ///   the city"); "summer" and "winter" need no "the", "spring" and "fall" do
 pub(super) fn season_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
