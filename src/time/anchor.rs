@@ -168,7 +168,11 @@ pub fn resolve(val: &Val, cx: &Context) -> (String, bool) {
                 .and_then(|q| shifted(q, Gran::Quarter, -4))
                 .or_else(|| {
                     let h = cx.reference.half?;
-                    Some(format!("{:04}-H{}", h.year() - 1, if h.month() < 7 { 1 } else { 2 }))
+                    Some(format!(
+                        "{:04}-H{}",
+                        h.year() - 1,
+                        if h.month() < 7 { 1 } else { 2 }
+                    ))
                 });
             match period {
                 Some(value) => (value, true),

@@ -16,7 +16,7 @@ mod years;
 
 use regex::{Captures, Match};
 
-use super::guards::glued_to_number;
+use super::guards::{glued_to_number, previous_word};
 use super::lexicon::{TABLES, Unit, key};
 use crate::annotation::{Span, TimexType};
 
@@ -372,6 +372,14 @@ pub(super) fn month(word: &str) -> Option<u32> {
         .months
         .get(&key(word.strip_suffix('.').unwrap_or(word)))
         .copied()
+}
+
+/// Where the word "the" right before `at` starts, if it stands there (the
+/// rules that start at their rarest word leave it out of the match).
+fn start_of_the(text: &str, at: usize) -> Option<usize> {
+    let word = previous_word(text, at);
+    let before = text[..at].trim_end();
+    (word.eq_ignore_ascii_case("the") && before.ends_with(word)).then(|| before.len() - 3)
 }
 
 /// The month and day of a match's `month` and `day` groups, when that day

@@ -1,6 +1,8 @@
 //! Normalizers of quarters, halves and seasons.
 
-use super::{Candidate, Gran, Hit, Pick, Val, abbreviated_year, is_final, month, pick_of};
+use super::{
+    Candidate, Gran, Hit, Pick, Val, abbreviated_year, is_final, month, pick_of, start_of_the,
+};
 use crate::annotation::Span;
 use crate::time::guards::{may_the_person, next_word, preceded_by};
 use crate::time::lexicon::{TABLES, key};
@@ -131,7 +133,11 @@ pub(super) fn season_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// - `season_of_year`: the spring of that year / the summer of last year / the
 ///   fall of the same year
 pub(super) fn season_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let suffix = format!("-{}", TABLES.seasons.get(&key(hit.get("season")?.as_str()))?);
+    out.span.start = start_of_the(hit.text, out.span.start)?;
+    let suffix = format!(
+        "-{}",
+        TABLES.seasons.get(&key(hit.get("season")?.as_str()))?
+    );
     out.val = match key(hit.get("rel")?.as_str()).as_str() {
         "last" => Val::DctYear { offset: -1, suffix },
         "next" => Val::DctYear { offset: 1, suffix },
@@ -288,11 +294,28 @@ pub(super) fn quarter_month(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
     if last % 3 != 0 {
         return None;
     }
-    match hit.get("first") {
-        Some(first) if month(first.as_str())? + 2 != last => return None,
-        None if key(hit.get("qu")?.as_str()) == "period" => return None,
+    // "July-September": the first month, before a dash.
+    let before = hit.text[..out.span.start].trim_end();
+    let first = before
+        .strip_suffix(['-', '–'])
+        .map(|b| b.trim_end())
+        .map(|b| {
+            (
+                b,
+                &b[b.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..],
+            )
+        });
+    match first {
+        Some((b, word)) if !word.is_empty() => {
+            if month(word)? + 2 != last {
+                return None;
+            }
+            out.span.start = b.len() - word.len();
+        }
+        _ if key(hit.get("qu")?.as_str()) == "period" => return None,
         _ => {}
     }
+    out.span.start = start_of_the(hit.text, out.span.start)?;
     out.val = Val::Cyclic {
         suffix: format!("-Q{}", last / 3),
         pick: Pick::Tense,

@@ -2,7 +2,7 @@
 //! decades, centuries and the current year.
 
 use super::lengths::duration_value;
-use super::{Candidate, Gran, Hit, Val, abbreviated_year, month};
+use super::{Candidate, Gran, Hit, Val, abbreviated_year, month, start_of_the};
 use crate::annotation::{Span, TimexType};
 use crate::time::guards::{
     acronym_year_blocked, bare_number_context, ends_with_year, is_full_month, next_word,
@@ -21,16 +21,20 @@ pub(super) fn decade(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         out.val = Val::Fixed(format!("19{}", n / 10));
         return Some(out);
     }
+    let the = start_of_the(hit.text, out.span.start);
     // "2020's election" is the year's: a decade of this century with an
     // apostrophe and no "the" is a possessive ("the 2020's" stays a decade).
     if let Some(dec) = hit.get("dec")
         && dec.as_str().starts_with("20")
         && hit.text[dec.end()..].starts_with(['\'', '’'])
-        && hit.get("the").is_none()
+        && the.is_none()
     {
         out.span = Span::new(dec.start(), dec.end());
         out.val = Val::Fixed(dec.as_str().to_string());
         return Some(out);
+    }
+    if let Some(start) = the {
+        out.span.start = start;
     }
     out.val = Val::Fixed(match (hit.num("dec"), hit.num("dec2")) {
         (Some(d), _) if d % 100 == 0 && d != 2000 => format!("{:02}", d / 100),
