@@ -52,7 +52,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
                 .get(index)
                 .map_or(Span::new(0, text.len()), |s| s.span);
             let (before, after) = clause(text, sentence, c.span);
-            tense::of_context(before, after)
+            let lead = lead_of(text, sentence, before);
+            tense::of_context(lead, before, after)
         } else {
             Tense::Unknown
         };
@@ -243,6 +244,18 @@ fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
         }
         i += 1;
     }
+}
+
+/// The words of the sentence before `before` (a slice of `text` that
+/// [`clause`] gave), up to 240 bytes and the last semicolon.
+fn lead_of<'t>(text: &'t str, sentence: Span, before: &str) -> &'t str {
+    let end = before.as_ptr() as usize - text.as_ptr() as usize;
+    let mut start = end.saturating_sub(240).max(sentence.start).min(end);
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let lead = text.get(start..end).unwrap_or("");
+    lead.rsplit_once(';').map_or(lead, |(_, l)| l)
 }
 
 /// The words around an expression that tell its tense: up to 80 bytes

@@ -26,8 +26,11 @@ pub enum Tense {
 /// May", "until Thursday") looks forward, unless the sentence is in the
 /// past perfect ("had not called him a suspect until Thursday"): then the
 /// deadline may lie on either side of the document date, and the nearest
-/// wins.
-pub fn of_context(before: &str, after: &str) -> Tense {
+/// wins. `lead` holds the words of the sentence before `before`, read only
+/// when a comma closes the clause and `before` holds no cue: "will meet his
+/// predecessor, Benedict XVI, at the papal summer residence of Castel
+/// Gandolfo on Saturday, the Vatican said".
+pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let mut all = words(before);
     if all.last().is_some_and(|w| w.text == "since") {
         return Tense::Since;
@@ -39,7 +42,15 @@ pub fn of_context(before: &str, after: &str) -> Tense {
     // Paris on Thursday, said". The words before it decide when they hold
     // a cue.
     let clause_tense = if after.trim_start().starts_with(',') {
-        nearest_cue(&all[..at], at)
+        match nearest_cue(&all[..at], at) {
+            Tense::Unknown if !lead.is_empty() => {
+                let mut long = words(lead);
+                long.extend(words(before));
+                let end = long.len();
+                nearest_cue(&long, end)
+            }
+            tense => tense,
+        }
     } else {
         Tense::Unknown
     };
@@ -262,26 +273,46 @@ mod tests {
 
     #[test]
     fn the_nearest_cue_decides() {
-        assert_eq!(of_context("They will meet on ", "."), Tense::Future);
-        assert_eq!(of_context("He said they’ll meet ", "."), Tense::Future);
-        assert_eq!(of_context("He resigned on ", "."), Tense::Past);
-        assert_eq!(of_context("Talks with the union on ", "."), Tense::Unknown);
+        assert_eq!(of_context("", "They will meet on ", "."), Tense::Future);
+        // A comma closes the clause; with no cue in it, the lead of the
+        // sentence is read before the words after the comma.
+        assert_eq!(
+            of_context(
+                "The pope will meet his predecessor, ",
+                "at the residence on ",
+                ", the Vatican said."
+            ),
+            Tense::Future
+        );
+        // Without the lead, nothing tells (a reporting verb after the
+        // expression is no cue).
+        assert_eq!(
+            of_context("", "at the residence on ", ", the Vatican said."),
+            Tense::Unknown
+        );
+        assert_eq!(of_context("", "He said they’ll meet ", "."), Tense::Future);
+        assert_eq!(of_context("", "He resigned on ", "."), Tense::Past);
+        assert_eq!(
+            of_context("", "Talks with the union on ", "."),
+            Tense::Unknown
+        );
         // A present "is"/"are" right before the date sets it ahead.
-        assert_eq!(of_context("The talks are on ", "."), Tense::Future);
-        assert_eq!(of_context("The deadline is ", "."), Tense::Future);
-        assert_eq!(of_context("The deadline was ", "."), Tense::Past);
+        assert_eq!(of_context("", "The talks are on ", "."), Tense::Future);
+        assert_eq!(of_context("", "The deadline is ", "."), Tense::Future);
+        assert_eq!(of_context("", "The deadline was ", "."), Tense::Past);
         // "said" is nearer than "will"; "will" nearer than "said".
         assert_eq!(
-            of_context("Officials who will vote said ", " that it failed."),
+            of_context("", "Officials who will vote said ", " that it failed."),
             Tense::Past
         );
         assert_eq!(
-            of_context("He said the board will meet ", "."),
+            of_context("", "He said the board will meet ", "."),
             Tense::Future
         );
         // The clause after "that" has a tense of its own.
         assert_eq!(
             of_context(
+                "",
                 "She told analysts on a call late ",
                 " that inventory would normalize."
             ),
@@ -290,27 +321,30 @@ mod tests {
         // A reporting verb right after the expression is its own verb;
         // what the report says has its own tense.
         assert_eq!(
-            of_context("President Bush on ", " said the U.S. may act."),
+            of_context("", "President Bush on ", " said the U.S. may act."),
             Tense::Past
         );
         assert_eq!(
-            of_context("The plant reopens ", ", officials said they would act."),
+            of_context("", "The plant reopens ", ", officials said they would act."),
             Tense::Future
         );
         assert_eq!(
-            of_context("Cuts are likely before ", ", he said, and might come."),
+            of_context("", "Cuts are likely before ", ", he said, and might come."),
             Tense::Unknown
         );
-        assert_eq!(of_context("Cuts might come in ", "."), Tense::Future);
+        assert_eq!(of_context("", "Cuts might come in ", "."), Tense::Future);
         // Before wins a tie with after.
-        assert_eq!(of_context("It closed ", " and will reopen"), Tense::Past);
+        assert_eq!(
+            of_context("", "It closed ", " and will reopen"),
+            Tense::Past
+        );
         // A reporting verb after the expression, or a name in "-ed", is no cue.
         assert_eq!(
-            of_context("He will leave at ", ", Castro said."),
+            of_context("", "He will leave at ", ", Castro said."),
             Tense::Future
         );
         assert_eq!(
-            of_context("He will fly to the United States ", "."),
+            of_context("", "He will fly to the United States ", "."),
             Tense::Future
         );
     }
@@ -319,42 +353,51 @@ mod tests {
     fn the_past_perfect_looks_back_on_plans() {
         // "had been due": the plan lies in the past.
         assert_eq!(
-            of_context("The contract had been due to expire ", "."),
+            of_context("", "The contract had been due to expire ", "."),
             Tense::Past
         );
         // "was expected" still looks forward from then.
         assert_eq!(
-            of_context("The vote was expected to take place ", "."),
+            of_context("", "The vote was expected to take place ", "."),
             Tense::Future
         );
         // A decision or promise to do something looks forward.
         assert_eq!(
-            of_context("NATO has decided to admit Poland in ", "."),
+            of_context("", "NATO has decided to admit Poland in ", "."),
             Tense::Future
         );
         // A deadline looks forward, except in the past perfect.
-        assert_eq!(of_context("It closed until ", "."), Tense::Future);
+        assert_eq!(of_context("", "It closed until ", "."), Tense::Future);
         assert_eq!(
-            of_context("Police had not named him a suspect until ", "."),
+            of_context("", "Police had not named him a suspect until ", "."),
             Tense::Unknown
         );
     }
 
     #[test]
     fn participles_after_be_and_adjectives_in_un_ed_are_no_past_cue() {
-        assert_eq!(of_context("The case is heard ", "."), Tense::Unknown);
-        assert_eq!(of_context("The bonus would be paid ", "."), Tense::Future);
+        assert_eq!(of_context("", "The case is heard ", "."), Tense::Unknown);
         assert_eq!(
-            of_context("They talk on a still unspecified day, ", "."),
+            of_context("", "The bonus would be paid ", "."),
+            Tense::Future
+        );
+        assert_eq!(
+            of_context("", "They talk on a still unspecified day, ", "."),
             Tense::Unknown
         );
-        assert_eq!(of_context("Prices have risen since ", "."), Tense::Since);
-        assert_eq!(of_context("Prices rose since early ", "."), Tense::Past);
-        // A past that is also a present: past, unless a modal comes first.
-        assert_eq!(of_context("Inflation hit 9.1% in ", "."), Tense::Past);
-        assert_eq!(of_context("Prices will hit a peak in ", "."), Tense::Future);
         assert_eq!(
-            of_context("Factories are going to get beat up in ", "."),
+            of_context("", "Prices have risen since ", "."),
+            Tense::Since
+        );
+        assert_eq!(of_context("", "Prices rose since early ", "."), Tense::Past);
+        // A past that is also a present: past, unless a modal comes first.
+        assert_eq!(of_context("", "Inflation hit 9.1% in ", "."), Tense::Past);
+        assert_eq!(
+            of_context("", "Prices will hit a peak in ", "."),
+            Tense::Future
+        );
+        assert_eq!(
+            of_context("", "Factories are going to get beat up in ", "."),
             Tense::Future
         );
     }
