@@ -267,6 +267,7 @@ pub fn candidate(
         "year_range" => years::year_range,
         "day_word" => relative::day_word,
         "pod_rel" => relative::pod_rel,
+        "pod_mid" => relative::pod_mid,
         "rel_unit" => relative::rel_unit,
         "this_time" => relative::this_time,
         "ref_pod" => relative::ref_pod,

@@ -52,6 +52,23 @@ pub(super) fn pod_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `pod_mid`: mid-afternoon / mid morning / mid-afternoon yesterday
+pub(super) fn pod_mid(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let offset = match hit.get("w") {
+        Some(w) => *TABLES.days.get(&key(w.as_str()))?,
+        None => 0,
+    };
+    out.kind = TimexType::Time;
+    out.modifier = Some("MID");
+    out.val = Val::FromDct {
+        gran: Gran::Day,
+        offset,
+        pod: pod(hit),
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `rel_unit`: last year / this week / next month / the following day / the
 ///   same day
 pub(super) fn rel_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
