@@ -379,8 +379,17 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             )
         }
         Val::Clock { hour, minute } => {
+            // A day ahead is no day of a clock in a past sentence ("Trump,
+            // who will visit Mexico on Wednesday, spoke at 11 a.m."), nor a
+            // day gone of one in a future sentence.
+            let fits = |d: &NaiveDate| match (cx.tense, cx.dct) {
+                (Tense::Past, Some(dct)) => *d <= dct,
+                (Tense::Future, Some(dct)) => *d >= dct,
+                _ => true,
+            };
             let date = cx
                 .nearby_day
+                .filter(fits)
                 .or(cx.dct)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());

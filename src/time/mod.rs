@@ -43,10 +43,11 @@ use value::{Precision, bounds, single_unit_duration};
 pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Timex> {
     let found = recognize::candidates(text, sentences);
     let mut reference = Reference::default();
-    let mut nearby_day: Option<(usize, NaiveDate)> = None;
+    let mut named_days = NamedDays::default();
     let mut sentence_month: Option<(usize, NaiveDate)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
+        named_days.enter(index);
         let tense = if c.val.needs_tense() {
             let sentence = sentences
                 .get(index)
@@ -60,9 +61,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         let cx = Context {
             dct,
             reference: &reference,
-            nearby_day: nearby_day
-                .filter(|(i, _)| *i == index || *i + 1 == index)
-                .map(|(_, d)| d),
+            nearby_day: named_days.for_clock(dct),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             tense,
         };
@@ -77,7 +76,10 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         }
         if let Some(b) = bounds(&value) {
             if matches!(b.precision, Precision::Day | Precision::Time) {
-                nearby_day = Some((index, b.start));
+                // "Thursday's", or "Thursday 's" as tokenized text has it.
+                let rest = text[c.span.end..].trim_start_matches(' ');
+                let possessive = rest.starts_with("'s") || rest.starts_with("’s");
+                named_days.record(b.start, possessive);
             }
             if matches!(
                 b.precision,
@@ -101,17 +103,71 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     out
 }
 
+/// The days named sentence by sentence, for a clock time without a day of
+/// its own: the last day named in its sentence, else the one day named in
+/// the sentence before ("on Monday evening. The blaze broke out at 6:50
+/// p.m."), unless that sentence named several or used it as a possessive
+/// ("down from Thursday's settlement price. Prices fell near midday").
+#[derive(Default)]
+struct NamedDays {
+    /// Index of the sentence being read.
+    sentence: usize,
+    /// The last day named in it.
+    last: Option<NaiveDate>,
+    /// How many days it named.
+    count: usize,
+    /// True when one of them was a possessive ("Thursday's").
+    possessive: bool,
+    /// The one plain day named in the sentence right before.
+    previous: Option<NaiveDate>,
+}
+
+impl NamedDays {
+    /// Moves on to sentence `index`.
+    fn enter(&mut self, index: usize) {
+        if index == self.sentence {
+            return;
+        }
+        let sole = self.count == 1 && !self.possessive;
+        self.previous = self.last.filter(|_| sole && index == self.sentence + 1);
+        *self = NamedDays {
+            sentence: index,
+            previous: self.previous,
+            ..NamedDays::default()
+        };
+    }
+
+    /// Records a day named in the current sentence.
+    fn record(&mut self, day: NaiveDate, possessive: bool) {
+        self.last = Some(day);
+        self.count += 1;
+        self.possessive |= possessive;
+    }
+
+    /// The day a clock time without one takes: one from the sentence
+    /// before only when it lies in the week up to the DCT (not "The law was
+    /// passed on June 12, 2009. Polls close at 8 p.m.").
+    fn for_clock(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+        let recent = |d: &NaiveDate| dct.is_none_or(|t| *d <= t && (t - *d).num_days() <= 7);
+        self.last.or(self.previous.filter(recent))
+    }
+}
+
 /// A clock time takes its day from a day named right after it, with only
-/// a time zone or brackets between: "10:35 a.m. (0735 GMT) Friday", "at 4
-/// in the morning (4 a.m. EDT Thursday)". Without one it keeps the day of
+/// a time zone or brackets (and "on") between: "10:35 a.m. (0735 GMT)
+/// Friday", "6.30 a.m. (2030 GMT) on Tuesday", "at 4 in the morning (4 a.m.
+/// EDT Thursday)". Without one it keeps the day of
 /// its sentence or the DCT.
 fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
         let (head, tail) = timexes.split_at_mut(i);
         let (clock, next) = (&mut head[i - 1], &tail[0]);
-        let close = text
-            .get(clock.span.end..next.span.start)
-            .is_some_and(|gap| gap.len() <= 16 && !gap.chars().any(char::is_lowercase));
+        // "6.30 a.m. (2030 GMT) on Tuesday": "on" may end the gap.
+        let close = text.get(clock.span.end..next.span.start).is_some_and(|gap| {
+            let gap = gap.trim_end();
+            let gap = gap.strip_suffix(" on").unwrap_or(gap);
+            gap.len() <= 16 && !gap.chars().any(char::is_lowercase)
+        });
         let day = next
             .value
             .get(..10)
