@@ -272,20 +272,25 @@ fn has_score(sentence: &str) -> bool {
     })
 }
 
-/// True when "May" ending at `may_end` is the person, not the month: a
-/// reporting verb follows it ("Allies of May said"), or the text names
-/// someone May ("Theresa May", "Mrs May") and a lower-case word that is
-/// not one of `may_month_after` follows it ("Since May took office").
-pub(super) fn may_the_person(text: &str, may_end: usize) -> bool {
+/// True when "May" between `may_start` and `may_end` is the person, not
+/// the month: a verb of saying follows it ("Allies of May said"), or the
+/// text names someone May ("Theresa May", "Mrs May"), a word that can open
+/// a clause about the person stands before it and a lower-case word that
+/// could not follow the month comes after it ("Since May took office",
+/// "the deal that May negotiated"; not "since May due to").
+pub(super) fn may_the_person(text: &str, may_start: usize, may_end: usize) -> bool {
     let after = &text[may_end..];
     let word = next_word(after);
     if !after.starts_with(' ') || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
         return false;
     }
-    if TABLES.report.iter().any(|r| r.len() == 1 && r[0] == word) {
+    if TABLES.may_said_after.iter().any(|w| w == word) {
         return true;
     }
-    !TABLES.may_month_after.iter().any(|w| w == word) && names_someone_may(text)
+    let cue = key(previous_word(text, may_start));
+    TABLES.may_person_cue_before.contains(&cue)
+        && !TABLES.may_month_after.iter().any(|w| w == word)
+        && names_someone_may(text)
 }
 
 /// True when the text names someone May: a capitalized word that is no

@@ -167,6 +167,8 @@ pub struct Tables {
     /// Modals of possibility ("may", "could"): future cues when written in
     /// lower case and not followed by a word of `modal_not_future`.
     pub modal: Vec<String>,
+    /// Words after "due to" that make it "because of" ("due to the strike").
+    pub not_future_after_due_to: Vec<String>,
     /// Phrases in which a modal looks back ("may have", "could not").
     pub modal_not_future: Vec<Vec<String>>,
     /// Verbs whose past form is also their present ("hit", "put"): past
@@ -190,6 +192,10 @@ pub struct Tables {
     pub may_not_a_name_before: Vec<String>,
     /// Lower-case words after "May" that leave it the month ("May and June").
     pub may_month_after: Vec<String>,
+    /// Verbs of saying that make "May" before them the person.
+    pub may_said_after: Vec<String>,
+    /// Words before "May" that can open a clause about the person ("Since").
+    pub may_person_cue_before: Vec<String>,
     /// Words of sport that make a quarter or half in their sentence a
     /// period of play.
     pub game_words: Vec<Vec<String>>,
@@ -297,6 +303,7 @@ fn build_tables() -> Tables {
     let mut future_plain = Vec::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
+    let mut not_future_after_due_to = Vec::new();
     let mut ambiguous_past = Vec::new();
     let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
@@ -308,6 +315,7 @@ fn build_tables() -> Tables {
             "future_plain" => future_plain.push(words),
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
+            "not_future_after_due_to" => not_future_after_due_to.push(key(k)),
             "ambiguous_past" => ambiguous_past.push(key(k)),
             "not_past_after" => not_past_after.push(key(k)),
             _ => past.push(words),
@@ -344,6 +352,7 @@ fn build_tables() -> Tables {
         future_plain,
         modal,
         modal_not_future,
+        not_future_after_due_to,
         ambiguous_past,
         not_past_after,
         blocked_after_year: section_keys(NOT_YEARS, "after"),
@@ -353,6 +362,8 @@ fn build_tables() -> Tables {
         weekday_name_before: as_written(WEEKDAY_NAMES, "before"),
         may_not_a_name_before: section_keys(MAY_THE_NAME, "not_a_name_before"),
         may_month_after: section_keys(MAY_THE_NAME, "month_after"),
+        may_said_after: section_keys(MAY_THE_NAME, "said_after"),
+        may_person_cue_before: section_keys(MAY_THE_NAME, "person_cue_before"),
         game_words: section_keys(GAME_PERIODS, "sentence")
             .iter()
             .map(|k| k.split(' ').map(str::to_string).collect())

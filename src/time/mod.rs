@@ -163,11 +163,13 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
         let (head, tail) = timexes.split_at_mut(i);
         let (clock, next) = (&mut head[i - 1], &tail[0]);
         // "6.30 a.m. (2030 GMT) on Tuesday": "on" may end the gap.
-        let close = text.get(clock.span.end..next.span.start).is_some_and(|gap| {
-            let gap = gap.trim_end();
-            let gap = gap.strip_suffix(" on").unwrap_or(gap);
-            gap.len() <= 16 && !gap.chars().any(char::is_lowercase)
-        });
+        let close = text
+            .get(clock.span.end..next.span.start)
+            .is_some_and(|gap| {
+                let gap = gap.trim_end();
+                let gap = gap.strip_suffix(" on").unwrap_or(gap);
+                gap.len() <= 16 && !gap.chars().any(char::is_lowercase)
+            });
         let day = next
             .value
             .get(..10)

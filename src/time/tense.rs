@@ -58,7 +58,12 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
         Tense::Unknown => nearest_cue(&all, at),
         tense => tense,
     };
-    let deadline = TABLES.deadline.iter().any(|d| ends_with(&all[..at], d));
+    // "The reason is Tuesday's storm": a possessive after "is" names a
+    // thing, not when it is set.
+    let possessive = all.get(at).is_some_and(|w| w.text == "'s");
+    let deadline = TABLES.deadline.iter().any(|d| {
+        ends_with(&all[..at], d) && !(possessive && matches!(d[0].as_str(), "is" | "are"))
+    });
     let perfect = all.iter().any(|w| w.text == "had");
     match (deadline, tense) {
         (true, Tense::Past) if perfect => Tense::Unknown,
@@ -95,6 +100,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                     ends_with(upto, phrase)
                         && !backshifted(&words[..end - phrase.len()])
                         && !compared(&words[..end - phrase.len()])
+                        && !causal(&words[end - phrase.len()..])
                 }) || TABLES.future_plain.iter().any(|phrase| {
                     ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
                 }) || modal_future(words, end - 1);
@@ -118,7 +124,10 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             };
             let prev = (distance > 0).then(|| &words[start - 1]);
             let future = TABLES.future.iter().any(|phrase| {
-                starts(phrase) && !backshifted(&words[at..start]) && !compared(&words[..start])
+                starts(phrase)
+                    && !backshifted(&words[at..start])
+                    && !compared(&words[..start])
+                    && !causal(from)
             }) || TABLES
                 .future_plain
                 .iter()
@@ -150,6 +159,20 @@ fn modal_future(words: &[Word], i: usize) -> bool {
         && !TABLES.modal_not_future.iter().any(|phrase| {
             rest.len() >= phrase.len() && rest.iter().zip(phrase).all(|(w, p)| w.text == *p)
         })
+}
+
+/// True when `words` start with "due to" meaning "because of": "due to"
+/// and a word of `not_future_after_due_to` or a plural noun ("fell in May
+/// due to the strike", "due to delays"), not a plan ("due to expire", "due
+/// to discuss").
+fn causal(words: &[Word]) -> bool {
+    let Some([due, to, next]) = words.get(..3) else {
+        return false;
+    };
+    let plural = next.text.ends_with('s') && !next.text.ends_with("ss");
+    due.text == "due"
+        && to.text == "to"
+        && (plural || TABLES.not_future_after_due_to.contains(&next.text))
 }
 
 /// True when the words `preceding` end with "than" or "as": a plan or
@@ -300,6 +323,10 @@ mod tests {
         assert_eq!(of_context("", "The talks are on ", "."), Tense::Future);
         assert_eq!(of_context("", "The deadline is ", "."), Tense::Future);
         assert_eq!(of_context("", "The deadline was ", "."), Tense::Past);
+        assert_eq!(
+            of_context("", "The reason for the delay is ", "'s storm."),
+            Tense::Unknown
+        );
         // "said" is nearer than "will"; "will" nearer than "said".
         assert_eq!(
             of_context("", "Officials who will vote said ", " that it failed."),

@@ -203,7 +203,7 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let month_match = hit.get("month")?;
     let month = month(month_match.as_str())?;
-    if month == 5 && may_the_person(hit.text, month_match.end()) {
+    if month == 5 && may_the_person(hit.text, month_match.start(), month_match.end()) {
         return None;
     }
     let cue_match = hit.get("cue")?;

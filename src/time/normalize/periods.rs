@@ -189,7 +189,7 @@ pub(super) fn cyclic_ref(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             let word = hit.get("month")?;
             let month = month(word.as_str())?;
             // "the deal that May negotiated": the person.
-            if month == 5 && may_the_person(hit.text, word.end()) {
+            if month == 5 && may_the_person(hit.text, word.start(), word.end()) {
                 return None;
             }
             format!("-{month:02}")
