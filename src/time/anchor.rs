@@ -350,10 +350,14 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (week.unwrap_or_else(|| "XXXX-WXX".to_string()), relative)
         }
         Val::ReportingYear => {
-            let just_ended = cx.dct.and_then(|dct| {
-                let year = cx.reference.year?.year();
-                (dct.month() <= 3 && year == dct.year() - 1).then_some(year)
-            });
+            // A forecast "for the year" is this year's.
+            let just_ended = cx
+                .dct
+                .filter(|_| cx.tense != Tense::Future)
+                .and_then(|dct| {
+                    let year = cx.reference.year?.year();
+                    (dct.month() <= 3 && year == dct.year() - 1).then_some(year)
+                });
             let value = match (just_ended, cx.dct) {
                 (Some(year), _) => format!("{year:04}"),
                 (None, Some(dct)) => format!("{:04}", dct.year()),

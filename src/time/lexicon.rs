@@ -199,6 +199,8 @@ pub struct Tables {
     /// Words of sport that make a quarter or half in their sentence a
     /// period of play.
     pub game_words: Vec<Vec<String>>,
+    /// Words of results reporting that a bare "the first half" needs near it.
+    pub reporting_words: Vec<String>,
 }
 
 /// The word tables, parsed on first use.
@@ -368,6 +370,7 @@ fn build_tables() -> Tables {
             .iter()
             .map(|k| k.split(' ').map(str::to_string).collect())
             .collect(),
+        reporting_words: section_keys(GAME_PERIODS, "reporting"),
     }
 }
 

@@ -201,6 +201,7 @@ impl Val {
                 ..
             } | Val::MonthDay(_)
                 | Val::TheWeekend
+                | Val::ReportingYear
                 | Val::Clock { .. }
         )
     }

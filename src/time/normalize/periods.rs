@@ -38,7 +38,11 @@ pub(super) fn quarter(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         let in_words = hit
             .get("q")
             .is_some_and(|q| q.as_str().starts_with(|c: char| c.is_alphabetic()));
-        if !the || !in_words || key(next_word(&hit.text[out.span.end..])) == "of" {
+        if !the
+            || !in_words
+            || key(next_word(&hit.text[out.span.end..])) == "of"
+            || !near_reporting_word(hit.text, out.span)
+        {
             return None;
         }
         out.val = Val::Cyclic {
@@ -350,4 +354,28 @@ fn part_of_year(hit: &Hit) -> Option<(char, u32)> {
 fn names_event(text: &str, start: usize, end: usize) -> bool {
     text[start..].starts_with(|c: char| c.is_uppercase())
         && next_word(&text[end..]).starts_with(|c: char| c.is_uppercase())
+}
+
+/// True when a word of results reporting ("profit", "sales", "growth")
+/// stands within 120 bytes of `span`, in its sentence: "the first half" alone is a half of
+/// the year only there (not "dominated the first half").
+fn near_reporting_word(text: &str, span: Span) -> bool {
+    let mut start = span.start.saturating_sub(120);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + 120).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Within the sentence: from the last full stop before the span to the
+    // first after it.
+    let before = &text[start..span.start];
+    let before = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+    let after = &text[span.end..end];
+    let after = after.find(". ").map_or(after, |i| &after[..i]);
+    [before, after].iter().any(|part| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .any(|w| TABLES.reporting_words.contains(&key(w)))
+    })
 }
