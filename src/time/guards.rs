@@ -273,7 +273,8 @@ fn has_score(sentence: &str) -> bool {
 }
 
 /// True when "May" between `may_start` and `may_end` is the person, not
-/// the month: a verb of saying follows it ("Allies of May said"), or the
+/// the month: a verb of saying follows it after "of", "with", "and" or
+/// "to" ("Allies of May said"; not "which in May said"), or the
 /// text names someone May ("Theresa May", "Mrs May"), a word that can open
 /// a clause about the person stands before it and a lower-case word that
 /// could not follow the month comes after it ("Since May took office",
@@ -284,10 +285,13 @@ pub(super) fn may_the_person(text: &str, may_start: usize, may_end: usize) -> bo
     if !after.starts_with(' ') || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
         return false;
     }
-    if TABLES.may_said_after.iter().any(|w| w == word) {
+    let cue = key(previous_word(text, may_start));
+    // "Allies of May said", "Trump and May said"; not "which in May said".
+    if TABLES.may_said_after.iter().any(|w| w == word)
+        && matches!(cue.as_str(), "of" | "with" | "and" | "to")
+    {
         return true;
     }
-    let cue = key(previous_word(text, may_start));
     TABLES.may_person_cue_before.contains(&cue)
         && !TABLES.may_month_after.iter().any(|w| w == word)
         && names_someone_may(text)

@@ -167,6 +167,8 @@ pub struct Tables {
     /// Modals of possibility ("may", "could"): future cues when written in
     /// lower case and not followed by a word of `modal_not_future`.
     pub modal: Vec<String>,
+    /// Verbs after which "could" looks forward ("could come in April").
+    pub could_future: Vec<String>,
     /// Words after "due to" that make it "because of" ("due to the strike").
     pub not_future_after_due_to: Vec<String>,
     /// Phrases in which a modal looks back ("may have", "could not").
@@ -306,6 +308,7 @@ fn build_tables() -> Tables {
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
+    let mut could_future = Vec::new();
     let mut ambiguous_past = Vec::new();
     let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
@@ -318,9 +321,11 @@ fn build_tables() -> Tables {
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
             "not_future_after_due_to" => not_future_after_due_to.push(key(k)),
+            "could_future" => could_future.push(key(k)),
             "ambiguous_past" => ambiguous_past.push(key(k)),
             "not_past_after" => not_past_after.push(key(k)),
-            _ => past.push(words),
+            "past" => past.push(words),
+            other => debug_assert!(false, "tense.txt: unknown section [{other}]"),
         }
     }
     Tables {
@@ -355,6 +360,7 @@ fn build_tables() -> Tables {
         modal,
         modal_not_future,
         not_future_after_due_to,
+        could_future,
         ambiguous_past,
         not_past_after,
         blocked_after_year: section_keys(NOT_YEARS, "after"),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::guards::{game_period, preceded_by};
+use super::guards::{game_period, preceded_by, previous_word};
 use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key};
 use super::normalize::{Candidate, candidate};
 use crate::annotation::{Sentence, Span, TimexType};
@@ -192,17 +192,10 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
         return;
     };
     // "phased in over three years", "held over two days": "over" spans the
-    // length; "for over three years", "took over an hour": it exceeds it.
-    if key(phrase.as_str()) == "over"
-        && !preceded_by(
-            text,
-            from + phrase.start(),
-            &[
-                "for", "after", "than", "of", "spent", "took", "taken", "lasted", "lasting",
-                "lasts",
-            ],
-        )
-    {
+    // length; "for over three years", "took over an hour", "the first win
+    // in over a month", "just over a week": it exceeds it.
+    let over_at = from + phrase.start();
+    if key(phrase.as_str()) == "over" && !exceeds(text, over_at) {
         return;
     }
     if modifier.inside {
@@ -211,6 +204,27 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
     if !modifier.value.is_empty() && c.modifier.is_none() {
         c.modifier = Some(modifier.value);
     }
+}
+
+/// True when "over" at `at` means "more than": after "for", "after",
+/// "than", "of", "just", "well", a verb of spending time ("spent over",
+/// "took over") or "in" that is no particle ("in over a month", not
+/// "phased in over three years").
+fn exceeds(text: &str, at: usize) -> bool {
+    let before = previous_word(text, at);
+    let in_not_particle = key(before) == "in" && {
+        let start = text[..at].trim_end().len() - before.len();
+        !previous_word(text, start).ends_with("ed")
+    };
+    in_not_particle
+        || preceded_by(
+            text,
+            at,
+            &[
+                "for", "after", "than", "of", "just", "well", "spent", "took", "taken", "lasted",
+                "lasting", "lasts", "waited", "lived", "served", "worked",
+            ],
+        )
 }
 
 /// True when the covered text starts with the word "the".

@@ -149,12 +149,19 @@ fn backshifted(preceding: &[Word]) -> bool {
 }
 
 /// True when `words[i]` is a modal of possibility that looks forward: in
-/// lower case ("May" is the month) and not starting a phrase that looks
-/// back ("may have been killed", "could not be reached").
+/// lower case ("May" is the month), not starting a phrase that looks back
+/// ("may have been killed", "could not be reached"), and "could" only
+/// before a verb of `could_future` ("could come", not "could hear").
 fn modal_future(words: &[Word], i: usize) -> bool {
     let word = &words[i];
     let rest = &words[i..];
-    word.lower
+    // "could" only before a verb of change ("could come", not "could hear").
+    let could_ahead = word.text != "could"
+        || rest
+            .get(1)
+            .is_some_and(|next| TABLES.could_future.contains(&next.text));
+    could_ahead
+        && word.lower
         && TABLES.modal.contains(&word.text)
         && !TABLES.modal_not_future.iter().any(|phrase| {
             rest.len() >= phrase.len() && rest.iter().zip(phrase).all(|(w, p)| w.text == *p)

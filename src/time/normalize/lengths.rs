@@ -257,7 +257,7 @@ pub(super) fn duration_value(amount: Option<f64>, unit: Unit) -> String {
             } else if let Some(split) = split_fraction(n, letter, time) {
                 split
             } else {
-                let s = format!("{n:.2}");
+                let s = format!("{n:.3}");
                 let s = s.trim_end_matches('0').trim_end_matches('.');
                 format!("P{t}{s}{letter}")
             }
@@ -311,6 +311,8 @@ mod tests {
         // No whole smaller unit: the decimal stays.
         assert_eq!(duration_value(Some(1.5), Unit::Week), "P1.5W");
         assert_eq!(duration_value(Some(1.25), Unit::Month), "P1.25M");
+        // A race time keeps its thousandths.
+        assert_eq!(duration_value(Some(13.353), Unit::Second), "PT13.353S");
         assert_eq!(duration_value(Some(2.0), Unit::Fortnight), "P4W");
         // Quarters keep their own unit, as TimeBank and HeidelTime write them.
         assert_eq!(duration_value(Some(2.0), Unit::Quarter), "P2Q");
