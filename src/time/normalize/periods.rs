@@ -315,11 +315,15 @@ pub(super) fn quarter_month(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
                 return None;
             }
             out.span.start = b.len() - word.len();
+            // A range of months is a quarter with or without "the" ("a
+            // strong July-September quarter").
+            if let Some(the) = start_of_the(hit.text, out.span.start) {
+                out.span.start = the;
+            }
         }
         _ if key(hit.get("qu")?.as_str()) == "period" => return None,
-        _ => {}
+        _ => out.span.start = start_of_the(hit.text, out.span.start)?,
     }
-    out.span.start = start_of_the(hit.text, out.span.start)?;
     out.val = Val::Cyclic {
         suffix: format!("-Q{}", last / 3),
         pick: Pick::Tense,
