@@ -231,9 +231,19 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         out.span.start = month_match.start();
         // "in November and December 2022": the year after the range is
         // this month's too.
-        if let Some(year) = month_range_year(&hit.text[out.span.end..]) {
-            out.val = Val::Fixed(format!("{year:04}-{month:02}"));
-            return Some(out);
+        match month_range_year(&hit.text[out.span.end..]) {
+            Some(RangeYear::Written(year)) => {
+                out.val = Val::Fixed(format!("{year:04}-{month:02}"));
+                return Some(out);
+            }
+            Some(RangeYear::FromDct(offset)) => {
+                out.val = Val::DctYear {
+                    offset,
+                    suffix: format!("-{month:02}"),
+                };
+                return Some(out);
+            }
+            None => {}
         }
     }
     out.val = Val::Cyclic {
@@ -289,8 +299,9 @@ fn range_year(after: &str) -> Option<u32> {
 }
 
 /// The year after a range of months that `after` starts with: 2016 in
-/// " and May 2016", " to March, 2017", "-June 2024" (after "March").
-fn month_range_year(after: &str) -> Option<u32> {
+/// " and May 2016", " to March, 2017", "-June 2024" (after "March"), or
+/// one counted from the DCT's: " and May last year".
+fn month_range_year(after: &str) -> Option<RangeYear> {
     let rest = range_end(after, &["and", "or", "to", "through", "until"])?;
     let word = rest
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -299,7 +310,25 @@ fn month_range_year(after: &str) -> Option<u32> {
     if !is_full_month(word) {
         return None;
     }
-    year_after(&rest[word.len()..])
+    let tail = &rest[word.len()..];
+    if let Some(year) = year_after(tail) {
+        return Some(RangeYear::Written(year));
+    }
+    let tail = tail.trim_start().to_ascii_lowercase();
+    let offset = [("last year", -1), ("this year", 0), ("next year", 1)]
+        .iter()
+        .find(|(phrase, _)| tail.starts_with(phrase))?
+        .1;
+    Some(RangeYear::FromDct(offset))
+}
+
+/// The year a range of months ends with.
+#[derive(Debug, PartialEq, Eq)]
+enum RangeYear {
+    /// Written out: "between March and May 2016".
+    Written(u32),
+    /// Counted from the DCT's: "between March and May last year" (-1).
+    FromDct(i64),
 }
 
 /// What follows the dash or the joining word (one of `words`) that
@@ -345,9 +374,14 @@ mod tests {
 
     #[test]
     fn a_year_after_a_range_of_months_is_found() {
-        assert_eq!(month_range_year(" and May 2016."), Some(2016));
-        assert_eq!(month_range_year(" to March, 2017"), Some(2017));
-        assert_eq!(month_range_year("-June 2024"), Some(2024));
+        let written = |y| Some(RangeYear::Written(y));
+        assert_eq!(month_range_year(" and May 2016."), written(2016));
+        assert_eq!(month_range_year(" to March, 2017"), written(2017));
+        assert_eq!(month_range_year("-June 2024"), written(2024));
+        assert_eq!(
+            month_range_year(" and May last year"),
+            Some(RangeYear::FromDct(-1))
+        );
         assert_eq!(month_range_year(" through Sept. 2024"), None);
         assert_eq!(month_range_year(" and may 2016"), None);
         assert_eq!(month_range_year(" and Mayor 2016"), None);
