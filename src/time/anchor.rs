@@ -25,6 +25,10 @@ pub struct Reference {
     /// half of 2022 ... a year earlier" is `2021-H1`); at most one of the
     /// two is set.
     half: Option<NaiveDate>,
+    /// Year of the last quarter or half stated, kept while the text talks
+    /// about that year ("fourth-quarter profit ... for the full year ... for
+    /// the year").
+    reported_year: Option<i32>,
     /// First day of the decade stated last, while nothing finer has been
     /// stated since: "two decades later" after "the 1960s" is the 1980s.
     decade: Option<NaiveDate>,
@@ -62,6 +66,7 @@ impl Reference {
                     let quarter = b.precision == Precision::Quarter;
                     self.quarter = quarter.then_some(b.start);
                     self.half = (!quarter).then_some(b.start);
+                    self.reported_year = Some(b.start.year());
                 }
                 self.month = Some(b.start);
                 self.year = first_of_year(b.start.year());
@@ -70,6 +75,9 @@ impl Reference {
                 self.year = first_of_year(b.start.year());
                 self.quarter = None;
                 self.half = None;
+                if self.reported_year != Some(b.start.year()) {
+                    self.reported_year = None;
+                }
                 // A day or month of another year no longer is the time
                 // the text talks about ("1870 - Napoleon III was deposed
                 // after his surrender two days earlier").
@@ -350,13 +358,15 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (week.unwrap_or_else(|| "XXXX-WXX".to_string()), relative)
         }
         Val::ReportingYear => {
-            // A forecast "for the year" is this year's.
+            // Only when the text reports on a quarter or half of that year
+            // ("fourth-quarter profit ... for the full year"); a forecast
+            // "for the year" is this year's.
             let just_ended = cx
                 .dct
                 .filter(|_| cx.tense != Tense::Future)
                 .and_then(|dct| {
-                    let year = cx.reference.year?.year();
-                    (dct.month() <= 3 && year == dct.year() - 1).then_some(year)
+                    let reported = cx.reference.reported_year?;
+                    (dct.month() <= 3 && reported == dct.year() - 1).then_some(reported)
                 });
             let value = match (just_ended, cx.dct) {
                 (Some(year), _) => format!("{year:04}"),

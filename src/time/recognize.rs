@@ -95,8 +95,14 @@ fn select(
             let sentence = sentences
                 .get(*index)
                 .map_or(Span::new(0, text.len()), |s| s.span);
+            // A length with a half in it ("an hour and a half") is no
+            // period of play, even beside a score.
+            let length_not_in_quarters = c.kind == TimexType::Duration
+                && !text[c.span.start..c.span.end]
+                    .to_ascii_lowercase()
+                    .contains("quarter");
             !title_case_name(text, c.span, sentence.start)
-                && !game_period_in(text, c.span, sentence)
+                && (length_not_in_quarters || !game_period_in(text, c.span, sentence))
         })
         .collect();
     let mut previous_end = 0;

@@ -145,7 +145,8 @@ pub enum Val {
     },
     /// "For the year", "the full year" in results reporting: the DCT's
     /// year, or the year just ended when early in a year the text reports
-    /// on it ("fourth-quarter profit ... for the full year" in February).
+    /// on a quarter or half of it ("fourth-quarter profit ... for the full
+    /// year" in February).
     ReportingYear,
     /// "The weekend": the one just past, or the one ahead when the sentence
     /// looks forward ("by the weekend").
