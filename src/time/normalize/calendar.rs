@@ -274,16 +274,28 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `month_rel_year`: June last year / January this year / March next year
 pub(super) fn month_rel_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let month = month(hit.get("month")?.as_str())?;
+    let word = hit.get("month")?;
+    let month = month(word.as_str())?;
+    let day = hit.num("day").or_else(|| hit.num("day2"));
+    // "Mar last year": a short form only next to a day; a day the month
+    // has ("May 25"), else the month alone from its name on.
+    let day = day.filter(|d| (1..=days_in_month(month)).contains(d));
+    if day.is_none() {
+        if !is_full_month(word.as_str()) {
+            return None;
+        }
+        out.span.start = word.start();
+    }
     let offset = match key(hit.get("rel")?.as_str()).as_str() {
         "last" => -1,
         "next" => 1,
         _ => 0,
     };
-    out.val = Val::DctYear {
-        offset,
-        suffix: format!("-{month:02}"),
+    let suffix = match day {
+        Some(day) => format!("-{month:02}-{day:02}"),
+        None => format!("-{month:02}"),
     };
+    out.val = Val::DctYear { offset, suffix };
     Some(out)
 }
 
