@@ -97,10 +97,38 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             sentence: index,
         });
     }
+    align_joined_months(text, &mut out);
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
     out
+}
+
+/// A month joined to the one before it ("until July or August", "from
+/// November to February") takes its year from that one (the next year when
+/// it comes earlier in the calendar), instead of being placed on its own.
+fn align_joined_months(text: &str, timexes: &mut [Timex]) {
+    for i in 1..timexes.len() {
+        let (head, tail) = timexes.split_at_mut(i);
+        let (first, second) = (&head[i - 1], &mut tail[0]);
+        let joined = text
+            .get(first.span.end..second.span.start)
+            .is_some_and(|gap| matches!(gap, " and " | " or " | " to " | " through " | "-" | "–"));
+        let month_of = |value: &str| -> Option<(i32, u32)> {
+            let (year, month) = value.split_once('-')?;
+            (value.len() == 7).then_some(())?;
+            Some((year.parse().ok()?, month.parse().ok()?))
+        };
+        let (Some((year, month)), Some((_, second_month))) =
+            (month_of(&first.value), month_of(&second.value))
+        else {
+            continue;
+        };
+        if joined && second.relative && first.kind == second.kind {
+            let year = if second_month < month { year + 1 } else { year };
+            second.value = format!("{year:04}-{second_month:02}");
+        }
+    }
 }
 
 /// The days named sentence by sentence, for a clock time without a day of
