@@ -386,7 +386,14 @@ pub(super) fn after_quantity(before: &str) -> bool {
                     && !matches!(k.as_str(), "a" | "an")
                 || matches!(
                     k.as_str(),
-                    "million" | "billion" | "trillion" | "percent" | "cents" | "dollars" | "times"
+                    "million"
+                        | "billion"
+                        | "trillion"
+                        | "percent"
+                        | "cent"
+                        | "cents"
+                        | "dollars"
+                        | "times"
                 )
         })
 }
