@@ -464,6 +464,15 @@ fn day_of_month(year: Option<u32>, month: u32, day: u32) -> Val {
     }
 }
 
+/// The year a match writes: its `yy` group as an abbreviated year ("'69",
+/// "4Q23"), else its `year` group.
+fn written_year(hit: &Hit) -> Option<u32> {
+    match hit.num("yy") {
+        Some(yy) => Some(abbreviated_year(yy)),
+        None => hit.num("year"),
+    }
+}
+
 /// The year of an abbreviated year ('98, '05): '00–'29 are this century's.
 fn abbreviated_year(yy: u32) -> u32 {
     if yy < 30 { 2000 + yy } else { 1900 + yy }

@@ -1,7 +1,7 @@
 //! Normalizers of quarters, halves and seasons.
 
 use super::{
-    Candidate, Gran, Hit, Pick, Val, abbreviated_year, is_final, month, pick_of, start_of_the,
+    Candidate, Gran, Hit, Pick, Val, is_final, month, pick_of, start_of_the, written_year,
 };
 use crate::annotation::Span;
 use crate::time::guards::{may_the_person, next_word, preceded_by};
@@ -66,10 +66,7 @@ pub(super) fn quarter_q(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if part == "H" && n > 2 {
         return None;
     }
-    let year = match hit.num("yy") {
-        Some(yy) => abbreviated_year(yy),
-        None => hit.num("year")?,
-    };
+    let year = written_year(hit)?;
     out.val = Val::Fixed(format!("{year:04}-{part}{n}"));
     Some(out)
 }
@@ -125,10 +122,7 @@ pub(super) fn quarter_q_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate>
 pub(super) fn season_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let code = TABLES.seasons.get(&key(hit.get("season")?.as_str()))?;
     // "the summer of '69": an abbreviated year, as "in '98" reads it.
-    let year = match hit.num("yy") {
-        Some(yy) => abbreviated_year(yy),
-        None => hit.num("year")?,
-    };
+    let year = written_year(hit)?;
     out.val = Val::Fixed(format!("{year:04}-{code}"));
     Some(out)
 }
