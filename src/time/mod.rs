@@ -75,7 +75,11 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             reference.update_duration(&value);
         }
         if let Some(b) = bounds(&value) {
-            if matches!(b.precision, Precision::Day | Precision::Time) {
+            // A clock time's day is borrowed, not named: it does not pass
+            // on to the next sentence ("after midnight. Customers queued
+            // from 7 a.m.").
+            let borrowed = matches!(c.val, normalize::Val::Clock { .. });
+            if matches!(b.precision, Precision::Day | Precision::Time) && !borrowed {
                 // "Thursday's", or "Thursday 's" as tokenized text has it.
                 let rest = text[c.span.end..].trim_start_matches(' ');
                 let possessive = rest.starts_with("'s") || rest.starts_with("’s");
