@@ -167,6 +167,9 @@ pub struct Tables {
     /// Modals of possibility ("may", "could"): future cues when written in
     /// lower case and not followed by a word of `modal_not_future`.
     pub modal: Vec<String>,
+    /// Past verbs of a state that lasted ("stayed"): a deadline after them
+    /// is over.
+    pub durative_past: Vec<String>,
     /// Verbs after which "could" looks forward ("could come in April").
     pub could_future: Vec<String>,
     /// Words after "due to" that make it "because of" ("due to the strike").
@@ -309,6 +312,7 @@ fn build_tables() -> Tables {
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
     let mut could_future = Vec::new();
+    let mut durative_past = Vec::new();
     let mut ambiguous_past = Vec::new();
     let mut not_past_after = Vec::new();
     for (section, k, _) in pairs(TENSE) {
@@ -322,6 +326,7 @@ fn build_tables() -> Tables {
             "modal_not_future" => modal_not_future.push(words),
             "not_future_after_due_to" => not_future_after_due_to.push(key(k)),
             "could_future" => could_future.push(key(k)),
+            "durative_past" => durative_past.push(key(k)),
             "ambiguous_past" => ambiguous_past.push(key(k)),
             "not_past_after" => not_past_after.push(key(k)),
             "past" => past.push(words),
@@ -361,6 +366,7 @@ fn build_tables() -> Tables {
         modal_not_future,
         not_future_after_due_to,
         could_future,
+        durative_past,
         ambiguous_past,
         not_past_after,
         blocked_after_year: section_keys(NOT_YEARS, "after"),

@@ -65,8 +65,13 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
         ends_with(&all[..at], d) && !(possessive && matches!(d[0].as_str(), "is" | "are"))
     });
     let perfect = all.iter().any(|w| w.text == "had");
+    // "stayed open until 9 p.m. on Sunday": a state that lasted until a
+    // time is over, as a plan set for it ("postponed until Tuesday") is not.
+    let lasted = all[..at]
+        .iter()
+        .any(|w| TABLES.durative_past.contains(&w.text));
     match (deadline, tense) {
-        (true, Tense::Past) if perfect => Tense::Unknown,
+        (true, Tense::Past) if perfect || lasted => Tense::Unknown,
         (true, _) => Tense::Future,
         (false, tense) => tense,
     }
@@ -330,6 +335,15 @@ mod tests {
         assert_eq!(of_context("", "The talks are on ", "."), Tense::Future);
         assert_eq!(of_context("", "The deadline is ", "."), Tense::Future);
         assert_eq!(of_context("", "The deadline was ", "."), Tense::Past);
+        // A deadline after a past state that lasted is over; one set is not.
+        assert_eq!(
+            of_context("", "Polls stayed open until ", "."),
+            Tense::Unknown
+        );
+        assert_eq!(
+            of_context("", "Officials postponed until ", " any action."),
+            Tense::Future
+        );
         assert_eq!(
             of_context("", "The reason for the delay is ", "'s storm."),
             Tense::Unknown
