@@ -52,8 +52,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             let sentence = sentences
                 .get(index)
                 .map_or(Span::new(0, text.len()), |s| s.span);
-            let (before, after) = clause(text, sentence, c.span);
-            let lead = lead_of(text, sentence, before);
+            let (lead, before, after) = clause(text, sentence, c.span);
             tense::of_context(lead, before, after)
         } else {
             Tense::Unknown
@@ -336,37 +335,36 @@ fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
     }
 }
 
-/// The words of the sentence before `before` (a slice of `text` that
-/// [`clause`] gave), up to 240 bytes and the last semicolon.
-fn lead_of<'t>(text: &'t str, sentence: Span, before: &str) -> &'t str {
-    let end = before.as_ptr() as usize - text.as_ptr() as usize;
-    let mut start = end.saturating_sub(240).max(sentence.start).min(end);
-    while start < end && !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let lead = text.get(start..end).unwrap_or("");
-    lead.rsplit_once(';').map_or(lead, |(_, l)| l)
-}
-
 /// The words around an expression that tell its tense: up to 80 bytes
 /// before it and 40 after, inside its sentence and its clause (long
-/// sentences mix tenses; a semicolon ends a clause).
-fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str) {
-    let mut start = span.start.saturating_sub(80).max(sentence.start);
+/// sentences mix tenses; a semicolon ends a clause), and the lead, up to
+/// 240 bytes of the sentence before those 80 (none after a semicolon).
+/// Returns (lead, before, after).
+fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str, &str) {
+    let floor = |at: usize| {
+        let mut at = at.max(sentence.start).min(span.start);
+        while at < span.start && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    };
+    let start = floor(span.start.saturating_sub(80));
+    let lead_start = floor(start.saturating_sub(240)).min(start);
     let mut end = (span.end + 40).min(sentence.end).min(text.len());
-    while start < span.start && !text.is_char_boundary(start) {
-        start += 1;
-    }
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }
+    let lead = text.get(lead_start..start).unwrap_or("");
     let before = text.get(start..span.start).unwrap_or("");
     let after = text.get(span.end..end).unwrap_or("");
     // A semicolon joins two clauses, each with its own tense ("unveiled
     // it in September; it goes on sale Friday").
-    let before = before.rsplit_once(';').map_or(before, |(_, b)| b);
+    let (lead, before) = match before.rsplit_once(';') {
+        Some((_, b)) => ("", b),
+        None => (lead.rsplit_once(';').map_or(lead, |(_, l)| l), before),
+    };
     let after = after.split_once(';').map_or(after, |(a, _)| a);
-    (before, after)
+    (lead, before, after)
 }
 
 #[cfg(test)]
