@@ -418,6 +418,9 @@ fn tense_pick(pick: Pick, tense: Tense) -> Pick {
         (Pick::Tense, Tense::Since) => Pick::Before,
         (Pick::Tense, Tense::Future) => Pick::Future,
         (Pick::Tense, Tense::Unknown) => Pick::Nearest,
+        (Pick::TenseAhead, Tense::Past) => Pick::Past,
+        (Pick::TenseAhead, Tense::Since) => Pick::Before,
+        (Pick::TenseAhead, _) => Pick::TenseAhead,
         (p, _) => p,
     }
 }
@@ -551,6 +554,9 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             }
         }
         Pick::Future if part_of_year => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
+        // A scheduled event's month: the next one, or one just ended
+        // (coverage of "the November election" in December).
+        Pick::TenseAhead => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
         Pick::Past | Pick::Before => occurrences.iter().rev().find(|o| o.1 <= dct),
         // "Last February" on 1 March is not the month that just ended (that
         // is "last month"), but the one a year before.
@@ -601,7 +607,7 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
         }
         Pick::Before => dates.iter().rev().find(|d| **d <= dct),
         Pick::Last => dates.iter().rev().find(|d| **d < dct),
-        Pick::Future => dates.iter().find(|d| **d >= dct),
+        Pick::Future | Pick::TenseAhead => dates.iter().find(|d| **d >= dct),
         Pick::Next => dates.iter().find(|d| **d > dct),
         Pick::This => dates.iter().find(|d| d.year() == dct.year()),
         Pick::Nearest | Pick::Tense => dates.iter().min_by_key(|d| (**d - dct).num_days().abs()),
@@ -679,7 +685,7 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     match pick {
         Pick::Past | Pick::Before | Pick::Nearest | Pick::Tense => shift(-back),
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
-        Pick::Future => shift(ahead),
+        Pick::Future | Pick::TenseAhead => shift(ahead),
         Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
         Pick::This => {
             let monday =

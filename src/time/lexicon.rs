@@ -143,6 +143,9 @@ pub struct Tables {
     pub directions: HashMap<String, i64>,
     /// Nouns after "today's" that make it the present age ("today's youth").
     pub generic_today: Vec<String>,
+    /// Nouns of scheduled events ("election"): a month before one looks
+    /// ahead without a tense cue.
+    pub scheduled_events: Vec<String>,
     /// Directions that count from the reference time after "the".
     pub anchored: Vec<String>,
     /// Shift words → (sign, anchor).
@@ -353,6 +356,7 @@ fn build_tables() -> Tables {
         directions,
         anchored,
         generic_today: section_keys(RELATIVE, "generic"),
+        scheduled_events: section_keys(RELATIVE, "scheduled"),
         shifts,
         date_mods,
         duration_mods,

@@ -189,9 +189,18 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         return None;
     }
     out.span = Span::new(word.start(), word.end());
+    // "the November election": a scheduled event, the next one unless
+    // the tense says otherwise.
+    let scheduled = TABLES
+        .scheduled_events
+        .contains(&key(next_word(&hit.text[word.end()..])));
     out.val = Val::Cyclic {
         suffix: format!("-{month:02}"),
-        pick: Pick::Tense,
+        pick: if scheduled {
+            Pick::TenseAhead
+        } else {
+            Pick::Tense
+        },
     };
     Some(out)
 }

@@ -61,6 +61,10 @@ pub enum Pick {
     Nearest,
     /// Decided by the tense of the sentence.
     Tense,
+    /// Decided by the tense, and without a cue the next one (or one ended
+    /// in the last two months): a month naming a scheduled event ("the
+    /// November election").
+    TenseAhead,
 }
 
 /// A value, final or still to be resolved.
@@ -189,7 +193,7 @@ impl Val {
         matches!(
             self,
             Val::Cyclic {
-                pick: Pick::Tense,
+                pick: Pick::Tense | Pick::TenseAhead,
                 ..
             } | Val::Weekday {
                 pick: Pick::Tense,
