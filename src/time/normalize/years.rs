@@ -205,10 +205,12 @@ pub(super) fn year_range(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn year_bare(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let year = hit.num("year")?;
     let after = &hit.text[out.span.end..];
+    // "2015's harvest": a possessive year is a year whatever stands before.
+    let possessive = after.starts_with("'s ") || after.starts_with("’s ");
     if after.starts_with('%')
         || starts_with_digit_after(after, [',', '.', '-', '/', ':'])
         || next_word_blocked(after)
-        || bare_number_context(hit.text, out.span.start)
+        || (!possessive && bare_number_context(hit.text, out.span.start))
     {
         return None;
     }
