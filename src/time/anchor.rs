@@ -97,13 +97,13 @@ impl Reference {
     /// months"): half a year or more ends talk of a single quarter, a year
     /// or more talk of a half.
     pub fn update_duration(&mut self, value: &str) {
-        let long = single_unit_duration(value).is_some_and(|(n, unit, time)| {
-            !time && (unit == 'Y' || (unit == 'M' && n >= 6) || (unit == 'Q' && n >= 2))
-        });
-        if long {
+        let Some((n, unit, time)) = single_unit_duration(value) else {
+            return;
+        };
+        if !time && (unit == 'Y' || (unit == 'M' && n >= 6) || (unit == 'Q' && n >= 2)) {
             self.quarter = None;
         }
-        if single_unit_duration(value).is_some_and(|(_, unit, time)| !time && unit == 'Y') {
+        if !time && unit == 'Y' {
             self.half = None;
         }
     }
@@ -155,8 +155,9 @@ pub struct Context<'a> {
     pub dct: Option<NaiveDate>,
     /// Time the text talks about.
     pub reference: &'a Reference,
-    /// Last day-precise date of the same sentence or the one before, for
-    /// clock times ("on Monday evening. The blaze broke out at 6:50 p.m.").
+    /// For clock times: the last day named in the same sentence, else the
+    /// one plain day named in the sentence before if it lies in the week up
+    /// to the DCT ("on Monday evening. The blaze broke out at 6:50 p.m.").
     pub nearby_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".

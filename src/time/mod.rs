@@ -159,11 +159,10 @@ impl NamedDays {
         if index == self.sentence {
             return;
         }
-        let sole = self.count == 1 && !self.possessive;
-        self.previous = self.last.filter(|_| sole && index == self.sentence + 1);
+        let sole = self.count == 1 && !self.possessive && index == self.sentence + 1;
         *self = NamedDays {
             sentence: index,
-            previous: self.previous,
+            previous: self.last.filter(|_| sole),
             ..NamedDays::default()
         };
     }

@@ -98,9 +98,9 @@ fn select(
             // A length with a half in it ("an hour and a half") is no
             // period of play, even beside a score.
             let length_not_in_quarters = c.kind == TimexType::Duration
-                && !text[c.span.start..c.span.end]
-                    .to_ascii_lowercase()
-                    .contains("quarter");
+                && !text.as_bytes()[c.span.start..c.span.end]
+                    .windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"quarter"));
             !title_case_name(text, c.span, sentence.start)
                 && (length_not_in_quarters || !game_period_in(text, c.span, sentence))
         })

@@ -124,9 +124,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         let start = at + distance;
         if start < words.len() {
             let from = &words[start..];
-            let starts = |phrase: &[String]| {
-                from.len() >= phrase.len() && from.iter().zip(phrase).all(|(w, p)| w.text == *p)
-            };
+            let starts = |phrase: &[String]| starts_with(from, phrase);
             let prev = (distance > 0).then(|| &words[start - 1]);
             let future = TABLES.future.iter().any(|phrase| {
                 starts(phrase)
@@ -168,9 +166,10 @@ fn modal_future(words: &[Word], i: usize) -> bool {
     could_ahead
         && word.lower
         && TABLES.modal.contains(&word.text)
-        && !TABLES.modal_not_future.iter().any(|phrase| {
-            rest.len() >= phrase.len() && rest.iter().zip(phrase).all(|(w, p)| w.text == *p)
-        })
+        && !TABLES
+            .modal_not_future
+            .iter()
+            .any(|phrase| starts_with(rest, phrase))
 }
 
 /// True when `words` start with "due to" meaning "because of": "due to"
@@ -200,6 +199,11 @@ fn compared(preceding: &[Word]) -> bool {
 /// is an infinitive ("struggled to meet demand"), not a plural present.
 fn after_to(preceding: &[Word]) -> bool {
     preceding.last().is_some_and(|w| w.text == "to")
+}
+
+/// True when the words `from` start with `phrase`.
+fn starts_with(from: &[Word], phrase: &[String]) -> bool {
+    from.len() >= phrase.len() && from.iter().zip(phrase).all(|(w, p)| w.text == *p)
 }
 
 /// True when the words `upto` end with `phrase`.
