@@ -152,6 +152,14 @@ pub struct Timex {
     pub value: String,
     /// TIMEX3 `mod` (e.g. `APPROX`, `START`, `END`), when the text gives one.
     pub modifier: Option<String>,
+    /// For a SET, TIMEX3 `quant`: `EVERY` ("every Monday") or `EACH` ("each
+    /// year").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quant: Option<String>,
+    /// For a SET, TIMEX3 `freq`: how often in each period, as a count and a
+    /// unit (`2X` for "twice a week", `4D` for "four days a week").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub freq: Option<String>,
     /// True when the value was computed relative to another time (the DCT or
     /// the time the text was talking about), i.e. TIMEX3 `temporalFunction`.
     pub relative: bool,

@@ -119,6 +119,27 @@ fn plain_text_with_dct_and_awkward_characters_round_trips() {
 }
 
 #[test]
+fn repeated_times_carry_quant_and_freq_and_stay_valid() {
+    let text =
+        "The board meets every Monday. Nurses work four days a week; doses come twice a day.";
+    let xml = String::from_utf8(stdout(
+        chronograph()
+            .args(["annotate", "-", "--format", "timeml", "--dct", "2023-01-24"])
+            .write_stdin(text),
+    ))
+    .unwrap();
+    for tag in [
+        r#"type="SET" value="XXXX-WXX-1" temporalFunction="false" functionInDocument="NONE" quant="EVERY">every Monday</TIMEX3>"#,
+        r#"type="SET" value="P1W" temporalFunction="false" functionInDocument="NONE" freq="4D">four days a week</TIMEX3>"#,
+        r#"type="SET" value="P1D" temporalFunction="false" functionInDocument="NONE" freq="2X">twice a day</TIMEX3>"#,
+    ] {
+        assert!(xml.contains(tag), "{tag} not in {xml}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    validate(&write(dir.path(), "out.tml", &xml));
+}
+
+#[test]
 fn a_folder_gives_one_tml_per_input_with_out_dir_and_an_error_without() {
     let input = tempfile::tempdir().unwrap();
     fs::create_dir_all(input.path().join("sub")).unwrap();

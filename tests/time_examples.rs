@@ -8,7 +8,8 @@ use chronograph::annotation::Timex;
 const EXAMPLES: &str = include_str!("fixtures/time/examples.txt");
 const NEGATIVE: &str = include_str!("fixtures/time/negative.txt");
 
-/// One example: its DCT, text and expected `(text, type, value, mod)` rows.
+/// One example: its DCT, text and expected `(text, type, value, mod, quant,
+/// freq)` rows.
 struct Example {
     line: usize,
     dct: Option<NaiveDate>,
@@ -62,6 +63,14 @@ fn render(text: &str, t: &Timex) -> String {
     if let Some(m) = &t.modifier {
         row.push_str(" | ");
         row.push_str(m);
+    }
+    if let Some(q) = &t.quant {
+        row.push_str(" | quant=");
+        row.push_str(q);
+    }
+    if let Some(f) = &t.freq {
+        row.push_str(" | freq=");
+        row.push_str(f);
     }
     row
 }

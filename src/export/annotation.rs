@@ -11,7 +11,8 @@
 //!   "text": "...",
 //!   "sentences": [ { "start": 0, "end": 82 } ],
 //!   "timexes":   [ { "start", "end", "text", "type": "DATE" | "TIME" | "DURATION" | "SET",
-//!                    "value": "2018-02", "mod"?: "APPROX", "relative": false, "sentence": 0 } ],
+//!                    "value": "2018-02", "mod"?: "APPROX", "quant"?: "EVERY", "freq"?: "2X",
+//!                    "relative": false, "sentence": 0 } ],
 //!   "mentions":  [ { "start", "end", "text",
 //!                    "type": "PERSON" | "ORGANIZATION" | "LOCATION" | "MISC",
 //!                    "entity": 0, "sentence": 0, "derived": false } ],
@@ -54,6 +55,10 @@ struct TimexOut<'a> {
     value: &'a str,
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     modifier: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quant: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    freq: Option<&'a str>,
     relative: bool,
     sentence: usize,
 }
@@ -180,6 +185,8 @@ pub fn annotation_json(document: &Document, annotated: &Annotated) -> Value {
                     kind: t.kind.as_str(),
                     value: &t.value,
                     modifier: t.modifier.as_deref(),
+                    quant: t.quant.as_deref(),
+                    freq: t.freq.as_deref(),
                     relative: t.relative,
                     sentence: t.sentence,
                 }

@@ -130,6 +130,8 @@ impl Builder {
             kind: TimexType::Date,
             value: value.into(),
             modifier: None,
+            quant: None,
+            freq: None,
             relative: false,
             sentence: self.sentence_of(span),
         });

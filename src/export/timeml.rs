@@ -74,6 +74,12 @@ fn open_tag(number: usize, timex: &Timex, has_dct: bool) -> String {
     if let Some(modifier) = &timex.modifier {
         tag.push_str(&format!(" mod=\"{}\"", escape(modifier)));
     }
+    if let Some(quant) = &timex.quant {
+        tag.push_str(&format!(" quant=\"{}\"", escape(quant)));
+    }
+    if let Some(freq) = &timex.freq {
+        tag.push_str(&format!(" freq=\"{}\"", escape(freq)));
+    }
     if timex.relative && has_dct {
         tag.push_str(" anchorTimeID=\"t0\"");
     }
@@ -94,6 +100,8 @@ mod tests {
             kind: TimexType::Date,
             value: value.to_string(),
             modifier: None,
+            quant: None,
+            freq: None,
             relative,
             sentence: 0,
         }

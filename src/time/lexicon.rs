@@ -30,8 +30,9 @@ const GAME_PERIODS: &str = include_str!("../../data/lexicon/time/game_periods.tx
 const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
 
-/// A unit of time as listed in `units.txt`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A unit of time as listed in `units.txt`, ordered from the shortest to
+/// the longest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Unit {
     /// Second.
     Second,

@@ -96,6 +96,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             kind: c.kind,
             value,
             modifier: c.modifier.map(str::to_string),
+            quant: c.quant.map(str::to_string),
+            freq: c.freq,
             relative,
             sentence: index,
         });

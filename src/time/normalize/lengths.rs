@@ -74,15 +74,19 @@ pub(super) fn half_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 
 /// The candidate for a match of:
 /// - `set_every`: every Monday / every two weeks / each year / every other
-///   month
+///   month / each spring
 pub(super) fn set_every(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let every = if hit.get("other").is_some() { 2.0 } else { 1.0 };
     out.kind = TimexType::Set;
+    out.quant = quant(hit.get("q")?.as_str());
     if let Some(mm) = hit.get("month") {
         out.val = Val::Fixed(format!("XXXX-{:02}", month(mm.as_str())?));
     } else if let Some(w) = hit.get("weekday") {
         let day = *TABLES.weekdays.get(&key(w.as_str()))?;
         out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+    } else if let Some(season) = hit.get("season") {
+        let code = TABLES.seasons.get(&key(season.as_str()))?;
+        out.val = Val::Fixed(format!("XXXX-{code}"));
     } else if let Some(code) = pod(hit) {
         // "every morning": the part of day of any day.
         out.val = Val::Fixed(format!("XXXX-XX-XXT{code}"));
@@ -103,7 +107,58 @@ pub(super) fn set_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let unit = unit(hit.get("unit")?.as_str())?;
     out.kind = TimexType::Set;
     out.val = Val::Fixed(duration_value(Some(1.0), unit));
+    let count = match key(hit.get("cnt")?.as_str()).as_str() {
+        "once" => Some(1.0),
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        _ => hit.get("num").and_then(|n| amount(n.as_str()).flatten()),
+    };
+    out.freq = count.and_then(|n| freq(n, 'X'));
     Some(out)
+}
+
+/// The candidate for a match of:
+/// - `set_count_per`: four days a week / 24 hours a day / two nights each
+///   week: a SET of the larger unit, the count of the smaller its `freq`
+pub(super) fn set_count_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let count = amount(hit.get("num")?.as_str())??;
+    let counted = unit(hit.get("unit")?.as_str())?;
+    let per = unit(hit.get("per")?.as_str())?;
+    // "two years a month" is no count of the smaller in the larger.
+    if counted >= per {
+        return None;
+    }
+    out.kind = TimexType::Set;
+    out.val = Val::Fixed(duration_value(Some(1.0), per));
+    out.quant = quant(hit.get("q")?.as_str());
+    // TimeML's freq has a letter for seconds, hours, days, weeks and years
+    // only (minutes and months would read alike): the others go without.
+    let letter = match counted {
+        Unit::Second => Some('S'),
+        Unit::Hour => Some('H'),
+        Unit::Day => Some('D'),
+        Unit::Week => Some('W'),
+        _ => None,
+    };
+    out.freq = letter.and_then(|l| freq(count, l));
+    Some(out)
+}
+
+/// TIMEX3 `quant` for the word before a SET's unit: "every" → `EVERY`,
+/// "each" → `EACH`; "a", "per" give none.
+fn quant(word: &str) -> Option<&'static str> {
+    match key(word).as_str() {
+        "every" => Some("EVERY"),
+        "each" => Some("EACH"),
+        _ => None,
+    }
+}
+
+/// TIMEX3 `freq`: a whole count and a unit letter (`2X`, `4D`); none for a
+/// count that is not a small whole number.
+fn freq(count: f64, letter: char) -> Option<String> {
+    (count.fract() == 0.0 && (1.0..=1000.0).contains(&count))
+        .then(|| format!("{}{letter}", count as u32))
 }
 
 /// The candidate for a match of:

@@ -224,6 +224,10 @@ pub struct Candidate {
     pub val: Val,
     /// TIMEX3 mod.
     pub modifier: Option<&'static str>,
+    /// TIMEX3 quant of a SET (`EVERY`, `EACH`).
+    pub quant: Option<&'static str>,
+    /// TIMEX3 freq of a SET (`2X`, `4D`).
+    pub freq: Option<String>,
     /// Position of the rule in `patterns.txt` (lower wins ties).
     pub priority: usize,
 }
@@ -289,6 +293,7 @@ pub fn candidate(
         "noon" => clocks::noon,
         "set_every" => lengths::set_every,
         "set_per" => lengths::set_per,
+        "set_count_per" => lengths::set_count_per,
         "set_per_unit" => lengths::set_per_unit,
         "set_word" => lengths::set_word,
         "ref_word" => relative::ref_word,
@@ -327,6 +332,8 @@ pub fn candidate(
             kind: TimexType::Date,
             val: Val::Fixed(String::new()),
             modifier: None,
+            quant: None,
+            freq: None,
             priority,
         },
     )
