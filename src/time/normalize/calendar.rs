@@ -1,6 +1,8 @@
 //! Normalizers of dates with a month: full dates, days of a month, weeks of a
 //! month, months and holidays.
 
+use std::borrow::Cow;
+
 use super::clocks::clock;
 use super::{
     Candidate, Hit, Pick, Val, day_of_month, days_in_month, month, month_and_day, pick_of,
@@ -273,8 +275,47 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
                 .to_string(),
         ),
         None => Val::Holiday {
-            rule,
+            rule: Cow::Borrowed(rule),
             pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+        },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `weekday_nth`: the first Tuesday in November / the last Friday of March
+///   2019 / the second Monday of each month
+pub(super) fn weekday_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
+    let nth = match key(hit.get("nth")?.as_str()).as_str() {
+        "first" => "1",
+        "second" => "2",
+        "third" => "3",
+        "fourth" => "4",
+        "fifth" => "5",
+        _ => "L",
+    };
+    // "the first Monday of the month", "of each month": every month's.
+    let Some(word) = hit.get("month") else {
+        out.kind = TimexType::Set;
+        out.val = Val::Fixed("P1M".to_string());
+        out.quant = match key(hit.get("each")?.as_str()).as_str() {
+            "each" => Some("EACH"),
+            "every" => Some("EVERY"),
+            _ => None,
+        };
+        return Some(out);
+    };
+    let rule = format!("{:02}-{nth}-{day}", month(word.as_str())?);
+    out.val = match hit.num("year") {
+        Some(year) => Val::Fixed(
+            crate::time::anchor::holiday(i32::try_from(year).ok()?, &rule)?
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+        None => Val::Holiday {
+            rule: Cow::Owned(rule),
+            pick: Pick::Tense,
         },
     };
     Some(out)

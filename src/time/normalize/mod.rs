@@ -14,6 +14,8 @@ mod periods;
 mod relative;
 mod years;
 
+use std::borrow::Cow;
+
 use regex::{Captures, Match};
 
 use super::guards::{glued_to_number, previous_word};
@@ -126,8 +128,9 @@ pub enum Val {
     },
     /// A holiday without its year: `rule` from `holidays.txt`.
     Holiday {
-        /// `12-25`, `11-4-4`, `easter-2` ...
-        rule: &'static str,
+        /// `12-25`, `11-4-4`, `easter-2` ... (built for "the first Tuesday
+        /// in November": `11-1-2`).
+        rule: Cow<'static, str>,
         /// Which occurrence.
         pick: Pick,
     },
@@ -270,6 +273,7 @@ pub fn candidate(
         "fiscal_year" => years::fiscal_year,
         "season_year" => periods::season_year,
         "holiday" => calendar::holiday,
+        "weekday_nth" => calendar::weekday_nth,
         "season_bare" => periods::season_bare,
         "cyclic_ref" => periods::cyclic_ref,
         "season_rel" => periods::season_rel,
