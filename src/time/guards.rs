@@ -370,14 +370,26 @@ pub(super) fn ends_with_year(before: &str) -> bool {
 }
 
 /// True when the text before "a day" is a quantity ("$5 a day", "twice a
-/// week", "four flights a week"): one of the two words before it is a
-/// number, an amount or "times".
+/// week", "four flights a week"): one of the two words before it, in the
+/// same clause, is a number, an amount or "times". A preposition right
+/// before it makes a length ("paid 500 dollars. Within a year").
 pub(super) fn after_quantity(before: &str) -> bool {
-    before
+    let mut words = before
         .split(|c: char| c.is_whitespace())
         .rev()
-        .filter(|w| !w.is_empty())
-        .take(2)
+        .filter(|w| !w.is_empty());
+    let nearest = words.next().unwrap_or("");
+    if matches!(
+        key(nearest).as_str(),
+        "within" | "in" | "for" | "after" | "over" | "than" | "about" | "nearly" | "almost"
+    ) {
+        return false;
+    }
+    // A word that closes a sentence or clause is no part of the quantity.
+    let closes = |w: &str| w.ends_with(['.', '!', '?', ';', ':', ',']);
+    std::iter::once(nearest)
+        .chain(words.take(1))
+        .take_while(|w| !closes(w))
         .any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
             let k = key(w);
