@@ -84,6 +84,17 @@ pub(super) fn set_every(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     } else if let Some(w) = hit.get("weekday") {
         let day = *TABLES.weekdays.get(&key(w.as_str()))?;
         out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+    } else if let Some(name) = hit.get("holiday") {
+        // "every Christmas": a fixed day's month and day; a moving feast
+        // has none to give.
+        let rule = *TABLES.holidays.get(&key(name.as_str()))?;
+        out.val = Val::Fixed(if rule.len() == 5 && rule.as_bytes()[2] == b'-' {
+            format!("XXXX-{rule}")
+        } else {
+            "XXXX-XX-XX".to_string()
+        });
+    } else if hit.get("weekend").is_some() {
+        out.val = Val::Fixed("XXXX-WXX-WE".to_string());
     } else if let Some(season) = hit.get("season") {
         let code = TABLES.seasons.get(&key(season.as_str()))?;
         out.val = Val::Fixed(format!("XXXX-{code}"));
@@ -107,14 +118,19 @@ pub(super) fn set_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let unit = unit(hit.get("unit")?.as_str())?;
     out.kind = TimexType::Set;
     out.val = Val::Fixed(duration_value(Some(1.0), unit));
-    let count = match key(hit.get("cnt")?.as_str()).as_str() {
+    out.freq = count_of_times(hit.get("cnt")?.as_str(), hit);
+    Some(out)
+}
+
+/// TIMEX3 `freq` for "once", "twice", "thrice" or "N times": `1X`, `2X` ...
+fn count_of_times(cnt: &str, hit: &Hit) -> Option<String> {
+    let count = match key(cnt).as_str() {
         "once" => Some(1.0),
         "twice" => Some(2.0),
         "thrice" => Some(3.0),
         _ => hit.get("num").and_then(|n| amount(n.as_str()).flatten()),
     };
-    out.freq = count.and_then(|n| freq(n, 'X'));
-    Some(out)
+    count.and_then(|n| freq(n, 'X'))
 }
 
 /// The candidate for a match of:
@@ -177,7 +193,8 @@ pub(super) fn set_per_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
-/// - `set_word`: annually / weekly / daily
+/// - `set_word`: annually / weekly / daily / three times daily / twice
+///   weekly
 pub(super) fn set_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // "the Communist Party daily Granma", "the weekly Der Spiegel",
     // "O Globo daily said": a newspaper, named right after or before.
@@ -197,6 +214,21 @@ pub(super) fn set_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     }
     out.kind = TimexType::Set;
     out.val = Val::Ref(TABLES.sets.get(&key(hit.get("w")?.as_str()))?);
+    out.freq = hit.get("cnt").and_then(|c| count_of_times(c.as_str(), hit));
+    Some(out)
+}
+
+/// The candidate for a match of:
+/// - `weekends`: on weekends / during weekends / at weekends: every weekend
+pub(super) fn weekends(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    if !matches!(
+        key(previous_word(hit.text, out.span.start)).as_str(),
+        "on" | "at" | "during" | "most" | "some"
+    ) {
+        return None;
+    }
+    out.kind = TimexType::Set;
+    out.val = Val::Fixed("XXXX-WXX-WE".to_string());
     Some(out)
 }
 

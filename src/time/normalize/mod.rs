@@ -300,6 +300,7 @@ pub fn candidate(
         "set_count_per" => lengths::set_count_per,
         "set_per_unit" => lengths::set_per_unit,
         "set_word" => lengths::set_word,
+        "weekends" => lengths::weekends,
         "ref_word" => relative::ref_word,
         "year_bare" => years::year_bare,
         "long_adj" => lengths::long_adj,

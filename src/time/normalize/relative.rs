@@ -4,7 +4,9 @@
 use super::lengths::{duration_value, unit_of_gran};
 use super::{Candidate, Gran, Hit, Pick, Val, amount, pick_of, pod, unit};
 use crate::annotation::TimexType;
-use crate::time::guards::{generic_day, next_word, plausible_reference, weekday_in_name};
+use crate::time::guards::{
+    generic_day, next_word, plausible_reference, previous_word, weekday_in_name,
+};
 use crate::time::lexicon::{Anchor, TABLES, Unit, key};
 
 /// The candidate for a match of:
@@ -260,7 +262,7 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if weekday_in_name(hit.text, word.start(), word.end()) {
         return None;
     }
-    if hit.get("plural").is_some() {
+    if hit.get("plural").is_some() || after_every_weekday(hit.text, out.span.start) {
         if hit.get("rel").is_some() {
             return None;
         }
@@ -280,6 +282,36 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             .is_some_and(|r| key(r.as_str()).starts_with("the ")),
     };
     Some(out)
+}
+
+/// True when a weekday is joined to an "every" before it: "Friday" in
+/// "every Tuesday and Friday", "each Monday, Wednesday or Friday".
+fn after_every_weekday(text: &str, start: usize) -> bool {
+    let mut rest = &text[..start];
+    // Up to three weekdays back, past "and", "or" and commas.
+    for _ in 0..3 {
+        let t = rest.trim_end();
+        let t = t.strip_suffix(',').unwrap_or(t).trim_end();
+        let t = match t.strip_suffix(" and").or_else(|| t.strip_suffix(" or")) {
+            Some(b) => b.trim_end().trim_end_matches(',').trim_end(),
+            None => t,
+        };
+        if t.len() == rest.trim_end().len() {
+            return false;
+        }
+        let word_start = t.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+        if !TABLES.weekdays.contains_key(&key(&t[word_start..])) {
+            return false;
+        }
+        if matches!(
+            key(previous_word(text, word_start)).as_str(),
+            "every" | "each"
+        ) {
+            return true;
+        }
+        rest = &t[..word_start];
+    }
+    false
 }
 
 /// The candidate for a match of:
