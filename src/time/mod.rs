@@ -103,6 +103,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         });
     }
     align_joined_months(text, &mut out);
+    order_weekday_ranges(text, &mut out);
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
@@ -132,6 +133,39 @@ fn align_joined_months(text: &str, timexes: &mut [Timex]) {
         if joined && second.relative && first.kind == second.kind {
             let year = if second_month < month { year + 1 } else { year };
             second.value = format!("{year:04}-{second_month:02}");
+        }
+    }
+}
+
+/// The second weekday of a range ("from Friday to Sunday", "Monday through
+/// Thursday") comes after the first: placed before it on its own, it moves
+/// a week on.
+fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
+    for i in 1..timexes.len() {
+        let (head, tail) = timexes.split_at_mut(i);
+        let (first, second) = (&head[i - 1], &mut tail[0]);
+        let ranged = text
+            .get(first.span.end..second.span.start)
+            .is_some_and(|gap| {
+                matches!(
+                    gap,
+                    " to " | " through " | " until " | " till " | "-" | "–" | " - " | " – "
+                )
+            });
+        let named = text
+            .get(second.span.start..second.span.end)
+            .is_some_and(|t| lexicon::TABLES.weekdays.contains_key(&lexicon::key(t)));
+        if !ranged || !named || !second.relative {
+            continue;
+        }
+        let day = |value: &str| NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok();
+        let (Some(start), Some(end)) = (day(&first.value), day(&second.value)) else {
+            continue;
+        };
+        if end < start
+            && let Some(moved) = end.checked_add_days(chrono::Days::new(7))
+        {
+            second.value = format!("{}{}", moved.format("%Y-%m-%d"), &second.value[10..]);
         }
     }
 }

@@ -239,7 +239,8 @@ fn is_be(word: &str) -> bool {
 /// (as words) stands there, `word` is the word at that place and `prev`
 /// the one before it. A participle after a present or infinitive "be"
 /// ("will be published", "is heard") is no past cue, nor is a word in
-/// "un-...-ed", an adjective ("a still unspecified date"). A verb whose
+/// "un-...-ed", an adjective ("a still unspecified date"), nor an "-ed"
+/// word after an article or possessive ("an estimated 46 million"). A verb whose
 /// past is its present ("hit") is a past cue unless a modal, "to" or an
 /// article comes before it ("will hit", "a hit").
 fn cue(
@@ -249,11 +250,19 @@ fn cue(
     prev: Option<&Word>,
 ) -> Option<Tense> {
     let passive = prev.is_some_and(|p| is_be(&p.text));
+    // "an estimated 46 million", "its revised forecast": an adjective.
+    let determiner = prev.is_some_and(|p| {
+        matches!(
+            p.text.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this" | "these"
+        )
+    });
     let past_form = word.lower
         && word.text.len() >= 5
         && word.text.ends_with("ed")
         && !word.text.ends_with("eed")
-        && !word.text.starts_with("un");
+        && !word.text.starts_with("un")
+        && !determiner;
     let ambiguous_past = word.lower
         && TABLES.ambiguous_past.contains(&word.text)
         && !prev.is_some_and(|p| TABLES.not_past_after.contains(&p.text));

@@ -268,6 +268,13 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// - `holiday`: Christmas / last Thanksgiving / Easter 1998 (holidays.txt)
 pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let rule = *TABLES.holidays.get(&key(hit.get("holiday")?.as_str()))?;
+    // "Lunar New Year's Eve", "Orthodox Christmas": another calendar's.
+    if matches!(
+        key(previous_word(hit.text, out.span.start)).as_str(),
+        "lunar" | "chinese" | "orthodox" | "jewish" | "islamic" | "persian" | "ethiopian"
+    ) {
+        return None;
+    }
     out.val = match hit.num("year") {
         Some(year) => Val::Fixed(
             crate::time::anchor::holiday(i32::try_from(year).ok()?, rule)?

@@ -1,7 +1,7 @@
 //! Normalizers of times of day: clock times, hours in words, noon and
 //! midnight, with or without their day.
 
-use super::{Candidate, Hit, Pick, Val, month_and_day};
+use super::{Candidate, Hit, Pick, Val, month_and_day, pick_of};
 use crate::annotation::TimexType;
 use crate::time::guards::preceded_by;
 use crate::time::lexicon::{TABLES, key};
@@ -116,16 +116,17 @@ pub(super) fn clock_date(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
-/// - `clock_day`: noon Thursday / 3 p.m. on Friday / midnight Friday
+/// - `clock_day`: noon Thursday / 3 p.m. on Friday / midnight Friday / 9 a.m.
+///   next Monday
 /// - `noon_day`: the same
-/// - `day_clock`: Friday at 3 p.m. / Monday 10:30
+/// - `day_clock`: Friday at 3 p.m. / Monday 10:30 / next Friday at 3 p.m.
 pub(super) fn clock_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
     let (hour, minute) = clock_or_word(hit)?;
     out.kind = TimexType::Time;
     out.val = Val::Weekday {
         day,
-        pick: Pick::Tense,
+        pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
         pod: Some(format!("{hour:02}:{minute:02}")),
         anchored: false,
     };
