@@ -107,6 +107,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
+    drop_bracketed_restatements(text, &mut out);
     out
 }
 
@@ -225,7 +226,9 @@ impl NamedDays {
 /// EDT Thursday)". Without one it keeps the day of
 /// its sentence or the DCT.
 fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
-    for i in 1..timexes.len() {
+    // From the end, so a day passes back through a bracketed clock ("6.30
+    // a.m. (2030 GMT) on Tuesday").
+    for i in (1..timexes.len()).rev() {
         let (head, tail) = timexes.split_at_mut(i);
         let (clock, next) = (&mut head[i - 1], &tail[0]);
         // "6.30 a.m. (2030 GMT) on Tuesday": "on" may end the gap.
@@ -248,6 +251,31 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
             && let Some(day) = day
         {
             clock.value.replace_range(..10, day);
+        }
+    }
+}
+
+/// Drops a clock time in brackets right after another one: the same moment
+/// in another zone ("10:35 a.m. (0735 GMT) Friday"), as TimeBank leaves it;
+/// one with a day of its own stays.
+fn drop_bracketed_restatements(text: &str, timexes: &mut Vec<Timex>) {
+    let mut i = 1;
+    while i < timexes.len() {
+        let (first, second) = (&timexes[i - 1], &timexes[i]);
+        // A day of its own makes it more than a restatement ("at 4 in the
+        // morning (4 a.m. EDT Thursday)").
+        let own_day = text[second.span.start..second.span.end]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| lexicon::TABLES.weekdays.contains_key(&lexicon::key(w)));
+        let bracketed = first.kind == TimexType::Time
+            && second.kind == TimexType::Time
+            && !own_day
+            && text.get(first.span.end..second.span.start) == Some(" (")
+            && text[second.span.end..].starts_with(')');
+        if bracketed {
+            timexes.remove(i);
+        } else {
+            i += 1;
         }
     }
 }

@@ -12,7 +12,7 @@ pub(super) fn clock_time(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // A bare "20:36" or "1:16" is as often a race time, a score or
     // a verse as a time of day: it needs am/pm, a time zone or a cue
     // word before it ("at 14:00", "until 9:30").
-    let marked = ["ampm", "ampm2", "ampm3", "tz", "hour4"]
+    let marked = ["ampm", "ampm2", "ampm3", "tz", "hour4", "hour5"]
         .iter()
         .any(|g| hit.get(g).is_some());
     let cued = preceded_by(
@@ -183,6 +183,9 @@ pub(super) fn clock(hit: &Hit) -> Option<(u32, u32)> {
         (h, hit.num("min3")?, hit.get("ampm3"))
     } else if let Some(h) = hit.num("hour4") {
         (h, hit.num("min4")?, None)
+    } else if let Some(h) = hit.num("hour5") {
+        // Wire-service style: "0546 GMT", "1300 GMT".
+        (h, hit.num("min5")?, None)
     } else {
         (hit.num("hour2")?, 0, hit.get("ampm2"))
     };
