@@ -122,12 +122,25 @@ pub(super) fn year_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if !range.contains(&year) {
         return None;
     }
+    // "after 1300 trades", "in 1400 boxes": an old year before a plural
+    // noun is a count.
+    let next = next_word(after);
+    if year < 1700
+        && after.starts_with(' ')
+        && next.len() > 3
+        && next.ends_with('s')
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return None;
+    }
     if strict && next_word_blocked(after) {
         return None;
     }
     if matches!(cue.as_str(), "to" | "and" | "or") {
         let before = &hit.text[..hit.get("cue")?.start()];
-        if !ends_with_year(before) {
+        // "dates back to 1989", "goes back to 2001": a time.
+        let back = cue == "to" && key(previous_word(hit.text, hit.get("cue")?.start())) == "back";
+        if !ends_with_year(before) && !back {
             return None;
         }
     }
