@@ -162,6 +162,9 @@ pub struct Context<'a> {
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
     pub sentence_month: Option<NaiveDate>,
+    /// A year written out earlier in the same sentence ("In 2021, ... between
+    /// August and September"), for a month or day named without one.
+    pub sentence_year: Option<i32>,
     /// Tense of the sentence.
     pub tense: Tense,
 }
@@ -263,6 +266,19 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (value, true)
         }
         Val::Cyclic { suffix, pick } => {
+            // A bare month or day after a year written in its sentence is
+            // in that year.
+            let month_or_day =
+                suffix.len() >= 3 && suffix[1..3].bytes().all(|b| b.is_ascii_digit());
+            if let Some(year) = cx
+                .sentence_year
+                .filter(|_| *pick == Pick::Tense && month_or_day)
+            {
+                let value = format!("{year:04}{suffix}");
+                if bounds(&value).is_some() {
+                    return (value, true);
+                }
+            }
             let value = cx
                 .dct
                 .and_then(|dct| cyclic(dct, suffix, tense_pick(*pick, cx.tense)))

@@ -45,6 +45,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     let mut reference = Reference::default();
     let mut named_days = NamedDays::default();
     let mut sentence_month: Option<(usize, NaiveDate)> = None;
+    let mut sentence_year: Option<(usize, i32)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
         named_days.enter(index);
@@ -62,6 +63,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             reference: &reference,
             nearby_day: named_days.for_clock(dct),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
+            sentence_year: sentence_year.filter(|(i, _)| *i == index).map(|(_, y)| y),
             tense,
         };
         let (value, relative) = anchor::resolve(&c.val, &cx);
@@ -74,6 +76,15 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             reference.update_duration(&value);
         }
         if let Some(b) = bounds(&value) {
+            // A year written out that opens its sentence ("In 2021, ...")
+            // frames it: later months in the sentence are of that year.
+            if b.precision == Precision::Year
+                && !relative
+                && c.kind == TimexType::Date
+                && opens_sentence(text, sentences.get(index), c.span)
+            {
+                sentence_year = Some((index, b.start.year()));
+            }
             // A clock time's day is borrowed, not named: it does not pass
             // on to the next sentence ("after midnight. Customers queued
             // from 7 a.m.").
@@ -109,6 +120,17 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     date_clocks_by_next_day(text, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
+}
+
+/// True when the expression at `span` opens its sentence as a framing
+/// adverbial: at most one word before it ("In 2021,", "During 2019,") and a
+/// comma after it.
+fn opens_sentence(text: &str, sentence: Option<&Sentence>, span: Span) -> bool {
+    let start = sentence.map_or(0, |s| s.span.start);
+    let lead = text.get(start..span.start).unwrap_or("").trim();
+    lead.split_whitespace().count() <= 1
+        && lead.chars().all(char::is_alphabetic)
+        && text[span.end..].starts_with(',')
 }
 
 /// A month joined to the one before it ("until July or August", "from
