@@ -159,6 +159,10 @@ pub struct Context<'a> {
     /// one plain day named in the sentence before if it lies in the week up
     /// to the DCT ("on Monday evening. The blaze broke out at 6:50 p.m.").
     pub nearby_day: Option<NaiveDate>,
+    /// For clock times in a past-tense sentence: the one plain day named in
+    /// the sentence before when it lies further back than the week up to the
+    /// DCT ("The summit opened on June 3, 2010. Leaders met at 3 p.m.").
+    pub earlier_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
     pub sentence_month: Option<NaiveDate>,
@@ -421,6 +425,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             let date = cx
                 .nearby_day
                 .filter(fits)
+                .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
                 .or(cx.dct)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());

@@ -62,6 +62,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             dct,
             reference: &reference,
             nearby_day: named_days.for_clock(dct),
+            earlier_day: named_days.earlier_for_clock(dct),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             sentence_year: sentence_year.filter(|(i, _)| *i == index).map(|(_, y)| y),
             tense,
@@ -212,6 +213,11 @@ struct NamedDays {
     previous: Option<NaiveDate>,
 }
 
+/// True when `day` lies in the week up to the DCT (or there is no DCT).
+fn recent(day: NaiveDate, dct: Option<NaiveDate>) -> bool {
+    dct.is_none_or(|t| day <= t && (t - day).num_days() <= 7)
+}
+
 impl NamedDays {
     /// Moves on to sentence `index`.
     fn enter(&mut self, index: usize) {
@@ -237,8 +243,15 @@ impl NamedDays {
     /// before only when it lies in the week up to the DCT (not "The law was
     /// passed on June 12, 2009. Polls close at 8 p.m.").
     fn for_clock(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
-        let recent = |d: &NaiveDate| dct.is_none_or(|t| *d <= t && (t - *d).num_days() <= 7);
-        self.last.or(self.previous.filter(recent))
+        self.last.or(self.previous.filter(|d| recent(*d, dct)))
+    }
+
+    /// The one plain day the sentence before named further back than the
+    /// week up to the DCT, for a clock in a past-tense sentence ("The
+    /// summit opened on June 3, 2010. Leaders met at 3 p.m.").
+    fn earlier_for_clock(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+        self.previous
+            .filter(|d| dct.is_some_and(|t| *d < t) && !recent(*d, dct))
     }
 }
 
