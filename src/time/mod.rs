@@ -115,6 +115,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         });
     }
     align_joined_months(text, &mut out);
+    take_in_positions(text, &mut out);
     order_weekday_ranges(text, &mut out);
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
@@ -132,6 +133,51 @@ fn opens_sentence(text: &str, sentence: Option<&Sentence>, span: Span) -> bool {
     lead.split_whitespace().count() <= 1
         && lead.chars().all(char::is_alphabetic)
         && text[span.end..].starts_with(',')
+}
+
+/// Takes a position inside a month or year into the expression: "the
+/// first day of next month" is that month's first day, "the last day of
+/// June" its last; "the final weeks of 2015" is 2015 with `mod` END, "the
+/// first days of 2017" with START.
+fn take_in_positions(text: &str, timexes: &mut [Timex]) {
+    const DAY: [(&str, bool); 3] = [
+        ("the first day of ", true),
+        ("the last day of ", false),
+        ("the final day of ", false),
+    ];
+    const PART: [(&str, &str); 8] = [
+        ("the first days of ", "START"),
+        ("the first weeks of ", "START"),
+        ("the first months of ", "START"),
+        ("the early days of ", "START"),
+        ("the last days of ", "END"),
+        ("the final days of ", "END"),
+        ("the last weeks of ", "END"),
+        ("the final weeks of ", "END"),
+    ];
+    for i in 0..timexes.len() {
+        let floor = if i == 0 { 0 } else { timexes[i - 1].span.end };
+        let t = &mut timexes[i];
+        if t.kind != TimexType::Date || t.modifier.is_some() {
+            continue;
+        }
+        let before = &text[floor..t.span.start];
+        let ends = |phrase: &str| {
+            before.len() >= phrase.len()
+                && before.is_char_boundary(before.len() - phrase.len())
+                && before[before.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        };
+        let Some(b) = bounds(&t.value) else { continue };
+        let whole = matches!(b.precision, Precision::Month | Precision::Year);
+        if let Some((phrase, first)) = DAY.iter().find(|(p, _)| whole && ends(p)) {
+            let day = if *first { b.start } else { b.end };
+            t.value = day.format("%Y-%m-%d").to_string();
+            t.span.start -= phrase.len();
+        } else if let Some((phrase, m)) = PART.iter().find(|(p, _)| whole && ends(p)) {
+            t.modifier = Some((*m).to_string());
+            t.span.start -= phrase.len();
+        }
+    }
 }
 
 /// A month joined to the one before it ("until July or August", "from

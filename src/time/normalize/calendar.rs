@@ -15,6 +15,8 @@ use crate::time::guards::{
 use crate::time::lexicon::{TABLES, key};
 
 /// The candidate for a match of:
+/// - `date_dotted`: 5.1.2021 (day first)
+/// - `date_dash_month`: 5-Jan-2021
 /// - `date_full`: January 24, 2023 [12:26] / Tuesday, Jan. 24 2023 at 3 p.m.
 /// - `date_dmy`: 24 January 2023 / the 24th of January, 2023
 /// - `date_iso`: 2023-01-24 / 2023-01-24T12:26
@@ -28,6 +30,15 @@ pub(super) fn full_date(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         None => hit.num("mon")?,
     };
     let day = hit.num("day")?;
+    // "version 1.2.2021": a release number.
+    if hit.name == "date_dotted"
+        && matches!(
+            key(previous_word(hit.text, out.span.start)).as_str(),
+            "version" | "v" | "release" | "build" | "firmware" | "update"
+        )
+    {
+        return None;
+    }
     // "24/01/2023": a first number over 12 is the day.
     let (month, day) = if hit.name == "date_slash" && month > 12 {
         (day, month)

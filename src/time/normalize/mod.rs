@@ -254,9 +254,8 @@ pub fn candidate(
         return None;
     }
     let normalize: Normalizer = match name {
-        "date_full" | "date_dmy" | "date_iso" | "date_slash" | "date_ymd_slash" => {
-            calendar::full_date
-        }
+        "date_full" | "date_dmy" | "date_iso" | "date_slash" | "date_ymd_slash" | "date_dotted"
+        | "date_dash_month" => calendar::full_date,
         "date_md" | "date_dm" => calendar::month_day,
         "day_range" => calendar::day_range,
         "week_of" => calendar::week_of,

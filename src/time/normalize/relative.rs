@@ -325,11 +325,14 @@ pub(super) fn ref_word(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
-/// - `unit_part`: the end of the year / the beginning of this month
+/// - `unit_part`: the end of the year / the beginning of this month / the
+///   end of the decade
 pub(super) fn unit_part(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let gran = match key(hit.get("unit")?.as_str()).as_str() {
         "week" => Gran::Week,
         "month" => Gran::Month,
+        "decade" => Gran::Decade,
+        "century" => Gran::Century,
         _ => Gran::Year,
     };
     out.modifier = TABLES
