@@ -147,6 +147,9 @@ pub struct Tables {
     /// Nouns of scheduled events ("election"): a month before one looks
     /// ahead without a tense cue.
     pub scheduled_events: Vec<String>,
+    /// Nouns of a futures contract's month ("the June contract"): the
+    /// month under way or one ahead.
+    pub delivery_nouns: Vec<String>,
     /// Directions that count from the reference time after "the".
     pub anchored: Vec<String>,
     /// Shift words → (sign, anchor).
@@ -358,6 +361,7 @@ fn build_tables() -> Tables {
         anchored,
         generic_today: section_keys(RELATIVE, "generic"),
         scheduled_events: section_keys(RELATIVE, "scheduled"),
+        delivery_nouns: section_keys(RELATIVE, "delivery"),
         shifts,
         date_mods,
         duration_mods,

@@ -204,16 +204,18 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     out.span = Span::new(word.start(), word.end());
     // "the November election": a scheduled event, the next one unless
     // the tense says otherwise.
-    let scheduled = TABLES
-        .scheduled_events
-        .contains(&key(next_word(&hit.text[word.end()..])));
+    let noun = key(next_word(&hit.text[word.end()..]));
+    // "the June contract": a futures month, under way or ahead.
+    let pick = if TABLES.delivery_nouns.contains(&noun) {
+        Pick::Future
+    } else if TABLES.scheduled_events.contains(&noun) {
+        Pick::TenseAhead
+    } else {
+        Pick::Tense
+    };
     out.val = Val::Cyclic {
         suffix: format!("-{month:02}"),
-        pick: if scheduled {
-            Pick::TenseAhead
-        } else {
-            Pick::Tense
-        },
+        pick,
     };
     Some(out)
 }
