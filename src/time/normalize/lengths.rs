@@ -58,6 +58,33 @@ pub(super) fn length(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `duration_range`: two to three weeks / the next 12 to 18 months / 5-10
+///   days: the lower count with `mod` EQUAL_OR_MORE, as TimeBank writes it
+pub(super) fn length_range(hit: &Hit, out: Candidate) -> Option<Candidate> {
+    let low = amount(hit.get("lo")?.as_str())??;
+    let high = amount(hit.get("num")?.as_str())??;
+    if low >= high {
+        return None;
+    }
+    let num = hit.get("num")?;
+    let unit_word = hit.get("unit")?;
+    let unit = unit(unit_word.as_str())?;
+    let after = &hit.text[out.span.end..];
+    // Ages ("aged 5 to 12 years old") are left out, as lengths leave them.
+    if after.starts_with("-old")
+        || after.starts_with(" old")
+        || !plausible_count(num.as_str(), unit_word.as_str(), hit.text, num.end(), after)
+    {
+        return None;
+    }
+    let mut out = out;
+    out.kind = TimexType::Duration;
+    out.val = Val::Fixed(duration_value(Some(low), unit));
+    out.modifier = Some("EQUAL_OR_MORE");
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `half`: half an hour / half a century
 pub(super) fn half_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let unit = unit(hit.get("unit")?.as_str())?;

@@ -288,6 +288,7 @@ pub fn candidate(
         "ref_unit" => relative::ref_unit,
         "num_shift" => relative::num_shift,
         "duration" => lengths::length,
+        "duration_range" => lengths::length_range,
         "half" => lengths::half_unit,
         "quarter_century" => lengths::quarter_century,
         "weekday" => relative::weekday,
