@@ -528,7 +528,7 @@ fn expand(template: &str) -> String {
     let ampm = r"(?i:[ap]\.m\.|[ap]\.?m\b)";
     // "EDT", "GMT", "local time", "Pacific time", "Moscow time", "Eastern
     // Standard Time".
-    let zone = r"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b|(?i:local\s+time)\b|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Greenwich|British|European|Moscow|London|Paris|Berlin|Beijing|Tokyo|Seoul|Singapore|New\s+York|Hong\s+Kong|Mexico\s+City|Damascus|Baghdad|Kabul|Jerusalem|India|Indian|Israel|Japan|Korea|Gulf|Arabia|Tehran|Cairo|Istanbul|Kyiv|Kiev)(?:\s+(?:Standard|Daylight|Summer|Mean))?\s+[Tt]ime\b))?";
+    let zone = r"(?:\s+(?P<tz>(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|HST|AK[SD]T|IST|JST|KST|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|SGT|HKT|MSK|EES?T|WES?T|WIB|PKT|SAST|BRT)\b|(?i:local\s+time)\b|(?:Eastern|Central|Mountain|Pacific|Atlantic|Alaska|Hawaii|Greenwich|British|European|Moscow|London|Paris|Berlin|Beijing|Tokyo|Seoul|Singapore|New\s+York|Hong\s+Kong|Mexico\s+City|Damascus|Baghdad|Kabul|Jerusalem|India|Indian|Israel|Japan|Korea|Gulf|Arabia|Tehran|Cairo|Istanbul|Kyiv|Kiev)(?:\s+(?:Standard|Daylight|Summer|Mean))?\s+[Tt]ime\b))?";
     let clock = format!(
         r"(?:(?P<hour>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?\b(?:\s*(?P<ampm>{ampm}))?|(?P<hour3>1[0-2]|0?[1-9])\.(?P<min3>[0-5]\d)\s*(?P<ampm3>{ampm})|(?P<hour2>1[0-2]|0?[1-9])\s*(?P<ampm2>{ampm})|(?P<hour4>[01]?\d|2[0-3])\.(?P<min4>[0-5]\d)\s+(?:GMT|BST|UTC|CET|CEST)\b|\b(?P<hour5>[01]\d|2[0-3])(?P<min5>[0-5]\d)\s+(?:GMT|UTC)\b){zone}"
     );

@@ -175,7 +175,14 @@ fn drop_article_of_adjective(text: &str, c: &mut Candidate) {
 
 /// Takes in a modifier standing right before the candidate, not before `floor`.
 fn widen(text: &str, c: &mut Candidate, floor: usize) {
+    // "nearly four years ago": a length counted back, its modifier inside
+    // the span, as TimeBank writes it.
+    let ago = c.kind == TimexType::Date
+        && text[c.span.start..c.span.end]
+            .to_ascii_lowercase()
+            .ends_with(" ago");
     let (regex, table) = match c.kind {
+        TimexType::Date if ago => (DURATION_MODIFIER.as_ref(), &TABLES.duration_mods),
         TimexType::Date | TimexType::Time => (DATE_MODIFIER.as_ref(), &TABLES.date_mods),
         // "over the past three years": "over" is not a modifier there.
         TimexType::Duration if starts_with_the(text, c.span) => return,
@@ -204,7 +211,7 @@ fn widen(text: &str, c: &mut Candidate, floor: usize) {
     if key(phrase.as_str()) == "over" && !exceeds(text, over_at) {
         return;
     }
-    if modifier.inside {
+    if modifier.inside || ago {
         c.span.start = from + phrase.start();
     }
     if !modifier.value.is_empty() && c.modifier.is_none() {
