@@ -340,6 +340,18 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             };
             (value.unwrap_or_else(|| format!("XXXX{suffix}")), true)
         }
+        Val::NthWeekday { nth, day } => {
+            let month = cx
+                .sentence_month
+                .or_else(|| cx.dct.and_then(|d| d.with_day(1)));
+            let value = month
+                .and_then(|m| holiday(m.year(), &format!("{:02}-{nth}-{day}", m.month())))
+                .map_or_else(
+                    || "XXXX-XX-XX".to_string(),
+                    |d| d.format("%Y-%m-%d").to_string(),
+                );
+            (value, true)
+        }
         Val::MonthDay(day) => {
             let month = match (cx.sentence_month, cx.dct) {
                 (Some(month), _) => Some(month),

@@ -304,7 +304,8 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 
 /// The candidate for a match of:
 /// - `weekday_nth`: the first Tuesday in November / the last Friday of March
-///   2019 / the second Monday of each month
+///   2019 / the second Thursday of the month / the second Monday of each
+///   month (a SET)
 pub(super) fn weekday_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
     let nth = match key(hit.get("nth")?.as_str()).as_str() {
@@ -315,15 +316,21 @@ pub(super) fn weekday_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         "fifth" => "5",
         _ => "L",
     };
-    // "the first Monday of the month", "of each month": every month's.
     let Some(word) = hit.get("month") else {
+        // "the second Thursday of the month": of the month the sentence
+        // names, or this one.
+        let quant = match key(hit.get("each")?.as_str()).as_str() {
+            "each" => "EACH",
+            "every" => "EVERY",
+            _ => {
+                out.val = Val::NthWeekday { nth, day };
+                return Some(out);
+            }
+        };
+        // "of each month", "of every month": every month's.
         out.kind = TimexType::Set;
         out.val = Val::Fixed("P1M".to_string());
-        out.quant = match key(hit.get("each")?.as_str()).as_str() {
-            "each" => Some("EACH"),
-            "every" => Some("EVERY"),
-            _ => None,
-        };
+        out.quant = Some(quant);
         return Some(out);
     };
     let rule = format!("{:02}-{nth}-{day}", month(word.as_str())?);

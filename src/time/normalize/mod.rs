@@ -163,6 +163,14 @@ pub enum Val {
     /// "On the 15th": a day of the month the text talks about, or of the
     /// DCT's month (or the one the tense points to).
     MonthDay(u32),
+    /// "The second Thursday of the month": the n-th weekday of the month
+    /// named earlier in the sentence, or of the DCT's month.
+    NthWeekday {
+        /// `1` to `5`, or `L` for the last.
+        nth: &'static str,
+        /// ISO weekday number, Monday = 1.
+        day: u32,
+    },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
