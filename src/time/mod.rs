@@ -116,6 +116,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     }
     align_joined_months(text, &mut out);
     take_in_positions(text, &mut out);
+    holiday_weeks(text, &mut out);
     order_weekday_ranges(text, &mut out);
     join_day_shifts(text, &mut out);
     join_compound_durations(text, &mut out);
@@ -178,6 +179,57 @@ fn take_in_positions(text: &str, timexes: &mut [Timex]) {
             t.span.start -= phrase.len();
         }
     }
+}
+
+/// A holiday before "week" or "weekend" names that week or weekend:
+/// "Easter week" is the ISO week holding Easter Sunday (`2000-W16`), "the
+/// Labor Day weekend" the weekend nearest the Monday (`2022-W35-WE`).
+fn holiday_weeks(text: &str, timexes: &mut [Timex]) {
+    for t in timexes.iter_mut() {
+        let name = &text[t.span.start..t.span.end];
+        if t.kind != TimexType::Date || !lexicon::TABLES.holidays.contains_key(&lexicon::key(name))
+        {
+            continue;
+        }
+        let Ok(day) = NaiveDate::parse_from_str(&t.value, "%Y-%m-%d") else {
+            continue;
+        };
+        let after = &text[t.span.end..];
+        let (word, weekend) = if starts_with_word(after, " weekend") {
+            (" weekend", true)
+        } else if starts_with_word(after, " week") {
+            (" week", false)
+        } else {
+            continue;
+        };
+        // The weekend nearest the day: the one before a Monday to
+        // Wednesday, the one after a Thursday or Friday.
+        let day = if weekend {
+            let back = match day.weekday().num_days_from_monday() {
+                n @ 0..=2 => i64::from(n) + 1,
+                n @ 3..=4 => i64::from(n) - 5,
+                _ => 0,
+            };
+            match day.checked_sub_signed(chrono::TimeDelta::days(back)) {
+                Some(d) => d,
+                None => continue,
+            }
+        } else {
+            day
+        };
+        let w = day.iso_week();
+        let we = if weekend { "-WE" } else { "" };
+        t.value = format!("{:04}-W{:02}{we}", w.year(), w.week());
+        t.span.end += word.len();
+    }
+}
+
+/// True when `text` starts with `word` as a whole word.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.len() >= word.len()
+        && text.is_char_boundary(word.len())
+        && text[..word.len()].eq_ignore_ascii_case(word)
+        && !text[word.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A month joined to the one before it ("until July or August", "from
