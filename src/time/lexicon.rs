@@ -150,6 +150,9 @@ pub struct Tables {
     /// Nouns of a futures contract's month ("the June contract"): the
     /// month under way or one ahead.
     pub delivery_nouns: Vec<String>,
+    /// Words before "for" that make the month after it a delivery month
+    /// ("crude futures for May").
+    pub delivery_before: Vec<String>,
     /// Directions that count from the reference time after "the".
     pub anchored: Vec<String>,
     /// Shift words → (sign, anchor).
@@ -362,6 +365,7 @@ fn build_tables() -> Tables {
         generic_today: section_keys(RELATIVE, "generic"),
         scheduled_events: section_keys(RELATIVE, "scheduled"),
         delivery_nouns: section_keys(RELATIVE, "delivery"),
+        delivery_before: section_keys(RELATIVE, "delivery_before"),
         shifts,
         date_mods,
         duration_mods,

@@ -119,6 +119,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     holiday_weeks(text, &mut out);
     order_weekday_ranges(text, &mut out);
     join_day_shifts(text, &mut out);
+    join_weekday_weeks(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
     drop_bracketed_restatements(text, &mut out);
@@ -330,10 +331,13 @@ impl NamedDays {
         };
     }
 
-    /// Records a day named in the current sentence.
+    /// Records a day named in the current sentence; the same day named
+    /// twice ("on Tuesday night ... Fourth of July fireworks") counts once.
     fn record(&mut self, day: NaiveDate, possessive: bool) {
+        if self.last != Some(day) {
+            self.count += 1;
+        }
         self.last = Some(day);
-        self.count += 1;
         self.possessive |= possessive;
     }
 
@@ -493,6 +497,37 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
     }
     let t = if time.is_empty() { "" } else { "T" };
     Some(format!("P{date}{t}{time}"))
+}
+
+/// Joins a weekday with the week named right after it into one date:
+/// "Wednesday last week" is the Wednesday of last week, "Monday next week"
+/// the Monday of next week.
+fn join_weekday_weeks(text: &str, timexes: &mut Vec<Timex>) {
+    let mut i = 1;
+    while i < timexes.len() {
+        let (day, week) = (&timexes[i - 1], &timexes[i]);
+        let number = lexicon::TABLES
+            .weekdays
+            .get(&lexicon::key(&text[day.span.start..day.span.end]))
+            .copied();
+        let week_word = text[week.span.start..week.span.end].to_ascii_lowercase();
+        let joined = text.get(day.span.end..week.span.start) == Some(" ")
+            && matches!(week_word.as_str(), "last week" | "next week" | "this week");
+        let date = number.filter(|_| joined).and_then(|n| {
+            let (year, w) = week.value.split_once("-W")?;
+            let weekday = chrono::Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()?;
+            NaiveDate::from_isoywd_opt(year.parse().ok()?, w.parse().ok()?, weekday)
+        });
+        if let Some(date) = date {
+            let end = week.span.end;
+            let first = &mut timexes[i - 1];
+            first.span = Span::new(first.span.start, end);
+            first.value = date.format("%Y-%m-%d").to_string();
+            timexes.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 /// Joins "the day after" or "the day before" with the day-level date right

@@ -114,7 +114,10 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 |phrase| ends_with(upto, phrase),
                 &upto[end - 1],
                 prev,
-            ) {
+            ) && !(tense == Tense::Past
+                && noun_between(&words[end..at])
+                && adjective_in_future_clause(upto))
+            {
                 return tense;
             }
             if TABLES.report.iter().any(|r| ends_with(upto, r)) {
@@ -142,6 +145,61 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// True when a noun-like word stands between a cue and the expression, as
+/// after an adjective ("classified intelligence briefing on"), not only
+/// prepositions and determiners ("announced on", "flooded on").
+fn noun_between(between: &[Word]) -> bool {
+    between.iter().any(|w| {
+        !matches!(
+            w.text.as_str(),
+            "on" | "in"
+                | "at"
+                | "by"
+                | "from"
+                | "until"
+                | "for"
+                | "of"
+                | "the"
+                | "this"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "as"
+        )
+    })
+}
+
+/// True when the last of `upto` is an "-ed" word inside a clause a modal
+/// or "to" opened ("will receive his first classified briefing", "plans to
+/// hold an expanded meeting"): an adjective, no past cue. A word that opens
+/// another clause ("what", "and") or a past auxiliary in between ends the
+/// search ("will testify about what happened").
+fn adjective_in_future_clause(upto: &[Word]) -> bool {
+    let Some((last, rest)) = upto.split_last() else {
+        return false;
+    };
+    if !last.text.ends_with("ed")
+        || TABLES
+            .past
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == last.text)
+    {
+        return false;
+    }
+    for w in rest.iter().rev().take(6) {
+        match w.text.as_str() {
+            "will" | "would" | "'ll" | "shall" | "to" | "can" | "may" | "might" | "must"
+            | "should" => return true,
+            "what" | "which" | "who" | "that" | "when" | "after" | "before" | "because"
+            | "since" | "as" | "and" | "but" | "while" | "if" | "was" | "were" | "had" | "did"
+            | "has" | "have" => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// True when the words just before a future cue put it in the past
@@ -390,7 +448,7 @@ mod tests {
             Tense::Future
         );
         assert_eq!(
-            of_context("", "Cuts are likely before ", ", he said, and might come."),
+            of_context("", "Cuts loom before ", ", he said, and might come."),
             Tense::Unknown
         );
         assert_eq!(of_context("", "Cuts might come in ", "."), Tense::Future);

@@ -245,13 +245,23 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     {
         return None;
     }
+    // "crude futures for May", "for November delivery": a delivery month,
+    // under way or ahead.
+    let delivery = cue == "for"
+        && (TABLES
+            .delivery_nouns
+            .contains(&key(next_word(&hit.text[month_match.end()..])))
+            || TABLES
+                .delivery_before
+                .contains(&key(previous_word(hit.text, cue_match.start()))));
     let pick = match cue.as_str() {
+        _ if delivery => Pick::Future,
         "last" | "past" => Pick::Last,
         "next" | "coming" => Pick::Next,
         "this" => Pick::This,
         _ => Pick::Tense,
     };
-    if pick == Pick::Tense {
+    if matches!(pick, Pick::Tense | Pick::Future) {
         out.span.start = month_match.start();
         // "in November and December 2022": the year after the range is
         // this month's too.

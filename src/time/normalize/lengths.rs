@@ -161,8 +161,9 @@ fn count_of_times(cnt: &str, hit: &Hit) -> Option<String> {
 }
 
 /// The candidate for a match of:
-/// - `set_count_per`: four days a week / 24 hours a day / two nights each
+/// - `set_count_per`: four days a week / 24 hours a day / two to three days a
 ///   week: a SET of the larger unit, the count of the smaller its `freq`
+///   (none for a range)
 pub(super) fn set_count_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let count = amount(hit.get("num")?.as_str())??;
     let counted = unit(hit.get("unit")?.as_str())?;
@@ -183,7 +184,10 @@ pub(super) fn set_count_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
         Unit::Week => Some('W'),
         _ => None,
     };
-    out.freq = letter.and_then(|l| freq(count, l));
+    // A range ("two to three days a week") has no one count.
+    if hit.get("lo").is_none() {
+        out.freq = letter.and_then(|l| freq(count, l));
+    }
     Some(out)
 }
 
