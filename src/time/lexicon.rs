@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
 
 use crate::lexicon::{entries, pair};
@@ -29,6 +30,7 @@ const WEEKDAY_NAMES: &str = include_str!("../../data/lexicon/time/weekday_names.
 const GAME_PERIODS: &str = include_str!("../../data/lexicon/time/game_periods.txt");
 const HOLIDAYS: &str = include_str!("../../data/lexicon/time/holidays.txt");
 const PATTERNS: &str = include_str!("../../data/lexicon/time/patterns.txt");
+const NEEDLES: &str = include_str!("../../data/lexicon/time/needles.txt");
 
 /// A unit of time as listed in `units.txt`, ordered from the shortest to
 /// the longest.
@@ -405,6 +407,56 @@ pub struct Rule {
     pub name: &'static str,
     /// The compiled pattern.
     pub regex: Regex,
+    /// Indexes into [`NEEDLES_FINDER`] of the words (`needles.txt`) one of
+    /// which a text must hold for the rule to match; empty when the rule
+    /// always runs.
+    pub needles: Vec<usize>,
+}
+
+/// One automaton over every word of `needles.txt` (ASCII case folded) and
+/// how many words it holds.
+pub static NEEDLES_FINDER: LazyLock<Option<(AhoCorasick, usize)>> = LazyLock::new(|| {
+    let words = needle_words();
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .ok()
+        .map(|ac| (ac, words.len()))
+});
+
+/// The distinct words of `needles.txt`, in the order the finder numbers
+/// them.
+fn needle_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = pairs(NEEDLES)
+        .flat_map(|(_, _, list)| list.split(',').map(str::trim))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The needles of rule `name` as indexes into [`needle_words`].
+fn needles_of(name: &str) -> Vec<usize> {
+    let words = needle_words();
+    pairs(NEEDLES)
+        .filter(|(_, rule, _)| *rule == name)
+        .flat_map(|(_, _, list)| list.split(',').map(str::trim))
+        .filter_map(|w| words.binary_search(&w).ok())
+        .collect()
+}
+
+/// Which words of `needles.txt` occur in `text` (in any case), by index:
+/// one pass over the text for all rules.
+pub fn needles_present(text: &str) -> Vec<bool> {
+    let Some((finder, count)) = NEEDLES_FINDER.as_ref() else {
+        return Vec::new();
+    };
+    let mut present = vec![false; *count];
+    for m in finder.find_overlapping_iter(text) {
+        present[m.pattern().as_usize()] = true;
+    }
+    present
 }
 
 /// The recognition rules in priority order, compiled on first use.
@@ -413,7 +465,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         .filter_map(|(_, name, template)| {
             let pattern = expand(template);
             match compile(&pattern) {
-                Ok(regex) => Some(Rule { name, regex }),
+                Ok(regex) => Some(Rule {
+                    name,
+                    regex,
+                    needles: needles_of(name),
+                }),
                 Err(err) => {
                     debug_assert!(false, "bad time pattern {name}: {err}");
                     None
@@ -620,6 +676,25 @@ fn expand(template: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_needle_names_a_rule_and_is_found() {
+        let names: Vec<&str> = pairs(PATTERNS).map(|(_, name, _)| name).collect();
+        for (_, rule, list) in pairs(NEEDLES) {
+            assert!(names.contains(&rule), "needles.txt names no rule {rule}");
+            assert!(!list.trim().is_empty(), "needles.txt: {rule} has no word");
+        }
+        assert!(NEEDLES_FINDER.is_some());
+        let present = needles_present("On Sept. 5 at NOON");
+        let words = needle_words();
+        let found: Vec<&str> = words
+            .iter()
+            .zip(&present)
+            .filter(|(_, p)| **p)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(found, ["noon", "sep"]);
+    }
 
     #[test]
     fn every_pattern_compiles() {

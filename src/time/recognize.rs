@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::guards::{game_period, preceded_by, previous_word};
-use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key};
+use super::lexicon::{DATE_MODIFIER, DURATION_MODIFIER, RULES, TABLES, key, needles_present};
 use super::normalize::{Candidate, candidate};
 use crate::annotation::{Sentence, Span, TimexType};
 
@@ -21,7 +21,13 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<(Candidate, usize)>
         sentences
     };
     let mut found: Vec<(Candidate, usize)> = Vec::new();
+    // A rule whose words (needles.txt) are all absent cannot match.
+    let present = needles_present(text);
     for (priority, rule) in RULES.iter().enumerate() {
+        if !rule.needles.is_empty() && !rule.needles.iter().any(|&i| present.get(i) == Some(&true))
+        {
+            continue;
+        }
         let mut crossing: Vec<usize> = Vec::new();
         for caps in rule.regex.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
