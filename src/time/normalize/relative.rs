@@ -165,6 +165,10 @@ pub(super) fn ref_pod(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `ref_unit`: the day before / the year after
 pub(super) fn ref_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    // "65 years to the day after his father": an exact count, no date.
+    if key(previous_word(hit.text, out.span.start)) == "to" {
+        return None;
+    }
     let gran = match key(hit.get("unit")?.as_str()).as_str() {
         "day" => Gran::Day,
         "week" => Gran::Week,
