@@ -184,7 +184,8 @@ fn take_in_positions(text: &str, timexes: &mut [Timex]) {
 
 /// A holiday before "week" or "weekend" names that week or weekend:
 /// "Easter week" is the ISO week holding Easter Sunday (`2000-W16`), "the
-/// Labor Day weekend" the weekend nearest the Monday (`2022-W35-WE`).
+/// Labor Day weekend" the weekend nearest the Monday (`2022-W35-WE`); before
+/// a part of day, that part of it ("Halloween night": `2018-10-31TNI`).
 fn holiday_weeks(text: &str, timexes: &mut [Timex]) {
     for t in timexes.iter_mut() {
         let name = &text[t.span.start..t.span.end];
@@ -196,6 +197,21 @@ fn holiday_weeks(text: &str, timexes: &mut [Timex]) {
             continue;
         };
         let after = &text[t.span.end..];
+        // "on Halloween night": the holiday's part of day.
+        let part = ["morning", "afternoon", "evening", "night"]
+            .into_iter()
+            .find(|p| {
+                after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| starts_with_word(a, p))
+            });
+        if let Some(part) = part
+            && let Some(code) = lexicon::TABLES.parts_of_day.get(part)
+        {
+            t.value = format!("{}T{code}", t.value);
+            t.span.end += 1 + part.len();
+            continue;
+        }
         let (word, weekend) = if starts_with_word(after, " weekend") {
             (" weekend", true)
         } else if starts_with_word(after, " week") {
