@@ -191,6 +191,16 @@ pub(super) fn set_count_per(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
     Some(out)
 }
 
+/// The candidate for a match of:
+/// - `day_of_each_month`: the 15th of each month / the 1st of every month
+pub(super) fn day_of_each_month(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let day = hit.num("day").filter(|d| (1..=31).contains(d))?;
+    out.kind = TimexType::Set;
+    out.val = Val::Fixed(format!("XXXX-XX-{day:02}"));
+    out.quant = quant(hit.get("q")?.as_str());
+    Some(out)
+}
+
 /// TIMEX3 `quant` for the word before a SET's unit: "every" → `EVERY`,
 /// "each" → `EACH`; "a", "per" give none.
 fn quant(word: &str) -> Option<&'static str> {

@@ -306,6 +306,7 @@ pub fn candidate(
         "set_every" => lengths::set_every,
         "set_per" => lengths::set_per,
         "set_count_per" => lengths::set_count_per,
+        "day_of_each_month" => lengths::day_of_each_month,
         "set_per_unit" => lengths::set_per_unit,
         "set_word" => lengths::set_word,
         "weekends" => lengths::weekends,
