@@ -591,6 +591,11 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
         // A scheduled event's month: the next one, or one just ended
         // (coverage of "the November election" in December).
         Pick::TenseAhead => occurrences.iter().find(|o| (dct - o.2).num_days() <= 60),
+        Pick::Reported => occurrences
+            .iter()
+            .rev()
+            .find(|o| o.1 <= dct && (dct - o.1).num_days() <= 122)
+            .or_else(|| occurrences.iter().find(|o| o.1 > dct)),
         Pick::Past | Pick::Before => occurrences.iter().rev().find(|o| o.1 <= dct),
         // "Last February" on 1 March is not the month that just ended (that
         // is "last month"), but the one a year before.
@@ -639,7 +644,7 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
                 (l, _) => l,
             }
         }
-        Pick::Before => dates.iter().rev().find(|d| **d <= dct),
+        Pick::Before | Pick::Reported => dates.iter().rev().find(|d| **d <= dct),
         Pick::Last => dates.iter().rev().find(|d| **d < dct),
         Pick::Future | Pick::TenseAhead => dates.iter().find(|d| **d >= dct),
         Pick::Next => dates.iter().find(|d| **d > dct),
@@ -717,7 +722,7 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
     let ahead = (target - current).rem_euclid(7);
     let shift = |n: i64| dct.checked_add_signed(chrono::TimeDelta::try_days(n)?);
     match pick {
-        Pick::Past | Pick::Before | Pick::Nearest | Pick::Tense => shift(-back),
+        Pick::Past | Pick::Before | Pick::Nearest | Pick::Tense | Pick::Reported => shift(-back),
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
         Pick::Future | Pick::TenseAhead => shift(ahead),
         Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),

@@ -155,6 +155,8 @@ pub struct Tables {
     /// Words before "for" that make the month after it a delivery month
     /// ("crude futures for May").
     pub delivery_before: Vec<String>,
+    /// Nouns of figures reported for a month ("figures for April").
+    pub data_nouns: Vec<String>,
     /// Directions that count from the reference time after "the".
     pub anchored: Vec<String>,
     /// Shift words → (sign, anchor).
@@ -368,6 +370,7 @@ fn build_tables() -> Tables {
         scheduled_events: section_keys(RELATIVE, "scheduled"),
         delivery_nouns: section_keys(RELATIVE, "delivery"),
         delivery_before: section_keys(RELATIVE, "delivery_before"),
+        data_nouns: section_keys(RELATIVE, "data"),
         shifts,
         date_mods,
         duration_mods,

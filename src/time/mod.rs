@@ -90,7 +90,12 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             // on to the next sentence ("after midnight. Customers queued
             // from 7 a.m.").
             let borrowed = matches!(c.val, normalize::Val::Clock { .. });
-            if matches!(b.precision, Precision::Day | Precision::Time) && !borrowed {
+            // A day inside a relative clause ("futures, which expire on
+            // Thursday, rose ... by 0630 GMT") is no day for the clocks of
+            // the main clause.
+            let sentence_start = sentences.get(index).map_or(0, |s| s.span.start);
+            let aside = in_relative_clause(text, sentence_start, c.span.start);
+            if matches!(b.precision, Precision::Day | Precision::Time) && !borrowed && !aside {
                 // "Thursday's", or "Thursday 's" as tokenized text has it.
                 let rest = text[c.span.end..].trim_start_matches(' ');
                 let possessive = rest.starts_with("'s") || rest.starts_with("’s");
@@ -326,6 +331,23 @@ struct NamedDays {
     possessive: bool,
     /// The one plain day named in the sentence right before.
     previous: Option<NaiveDate>,
+}
+
+/// True when the text from the last comma before `at` (in its sentence)
+/// opens a relative clause: ", which expire on Thursday", ", who arrives on
+/// Monday".
+fn in_relative_clause(text: &str, sentence_start: usize, at: usize) -> bool {
+    let Some(lead) = text.get(sentence_start..at) else {
+        return false;
+    };
+    lead.rfind(',').is_some_and(|comma| {
+        let clause = lead[comma + 1..].trim_start();
+        let first = clause.split_whitespace().next().unwrap_or("");
+        matches!(
+            first.to_ascii_lowercase().as_str(),
+            "which" | "who" | "whose" | "where"
+        )
+    })
 }
 
 /// True when `day` lies in the week up to the DCT (or there is no DCT).

@@ -115,7 +115,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 &upto[end - 1],
                 prev,
             ) && !(tense == Tense::Past
-                && noun_between(&words[end..at])
+                && noun_follows(&words[end..at])
                 && adjective_in_future_clause(upto))
             {
                 return tense;
@@ -147,28 +147,35 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
     Tense::Unknown
 }
 
-/// True when a noun-like word stands between a cue and the expression, as
-/// after an adjective ("classified intelligence briefing on"), not only
-/// prepositions and determiners ("announced on", "flooded on").
-fn noun_between(between: &[Word]) -> bool {
-    between.iter().any(|w| {
-        !matches!(
-            w.text.as_str(),
-            "on" | "in"
-                | "at"
-                | "by"
-                | "from"
-                | "until"
-                | "for"
-                | "of"
-                | "the"
-                | "this"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "as"
-        )
+/// True when the word right after a cue (the first of `between`, the words
+/// up to the expression) reads as a noun it describes ("classified
+/// intelligence briefing on"), not a preposition, an agent's "by" or an
+/// adverb ("announced on", "approved by his cabinet", "approved unanimously").
+fn noun_follows(between: &[Word]) -> bool {
+    between.first().is_some_and(|w| {
+        !w.text.ends_with("ly")
+            && !matches!(
+                w.text.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "for"
+                    | "of"
+                    | "to"
+                    | "the"
+                    | "this"
+                    | "last"
+                    | "next"
+                    | "early"
+                    | "late"
+                    | "as"
+                    | "with"
+                    | "after"
+                    | "before"
+                    | "during"
+            )
     })
 }
 

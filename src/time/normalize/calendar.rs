@@ -254,14 +254,20 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             || TABLES
                 .delivery_before
                 .contains(&key(previous_word(hit.text, cue_match.start()))));
+    // "inflation figures for April": the month the data cover.
+    let reported = cue == "for"
+        && TABLES
+            .data_nouns
+            .contains(&key(previous_word(hit.text, cue_match.start())));
     let pick = match cue.as_str() {
         _ if delivery => Pick::Future,
+        _ if reported => Pick::Reported,
         "last" | "past" => Pick::Last,
         "next" | "coming" => Pick::Next,
         "this" => Pick::This,
         _ => Pick::Tense,
     };
-    if matches!(pick, Pick::Tense | Pick::Future) {
+    if matches!(pick, Pick::Tense | Pick::Future | Pick::Reported) {
         out.span.start = month_match.start();
         // "in November and December 2022": the year after the range is
         // this month's too.

@@ -67,6 +67,10 @@ pub enum Pick {
     /// in the last two months): a month naming a scheduled event ("the
     /// November election").
     TenseAhead,
+    /// The latest that started at most four months before the document
+    /// date, else the next one, whatever the tense: the month data are for
+    /// ("inflation figures for April").
+    Reported,
 }
 
 /// A value, final or still to be resolved.
