@@ -77,10 +77,9 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             reference.update_duration(&value);
         }
         if let Some(b) = bounds(&value) {
-            // A year written out that opens its sentence ("In 2021, ...")
-            // frames it: later months in the sentence are of that year.
+            // A year that opens its sentence ("In 2021, ...", "Last year,
+            // ...") frames it: later months in the sentence are of that year.
             if b.precision == Precision::Year
-                && !relative
                 && c.kind == TimexType::Date
                 && opens_sentence(text, sentences.get(index), c.span)
             {
@@ -125,6 +124,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     order_weekday_ranges(text, &mut out);
     join_day_shifts(text, &mut out);
     join_weekday_weeks(text, &mut out);
+    join_weekend_of(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
     drop_bracketed_restatements(text, &mut out);
@@ -565,6 +565,39 @@ fn join_weekday_weeks(text: &str, timexes: &mut Vec<Timex>) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// Joins "the weekend" with the day after "of" into the weekend of that
+/// day's week: "the weekend of March 16-17" is `2024-W11-WE` (the end of a
+/// range of days right after is part of it).
+fn join_weekend_of(text: &str, timexes: &mut Vec<Timex>) {
+    let mut i = 1;
+    while i < timexes.len() {
+        let (weekend, date) = (&timexes[i - 1], &timexes[i]);
+        let joined = text[weekend.span.start..weekend.span.end].eq_ignore_ascii_case("the weekend")
+            && text.get(weekend.span.end..date.span.start) == Some(" of ");
+        let day = joined
+            .then(|| NaiveDate::parse_from_str(date.value.get(..10)?, "%Y-%m-%d").ok())
+            .flatten();
+        let Some(day) = day else {
+            i += 1;
+            continue;
+        };
+        let w = day.iso_week();
+        let mut end = date.span.end;
+        timexes.remove(i);
+        // "March 16-17": the range's last day belongs to the same weekend.
+        if let Some(next) = timexes.get(i)
+            && matches!(text.get(end..next.span.start), Some("-" | "–"))
+        {
+            end = next.span.end;
+            timexes.remove(i);
+        }
+        let first = &mut timexes[i - 1];
+        first.span = Span::new(first.span.start, end);
+        first.value = format!("{:04}-W{:02}-WE", w.year(), w.week());
+        i += 1;
     }
 }
 

@@ -239,7 +239,8 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             key(previous_word(hit.text, cue_match.start())).as_str(),
             "months" | "month" | "year" | "weeks" | "quarter" | "half" | "period"
         );
-    if matches!(cue.as_str(), "to" | "and" | "or")
+    // "March, May and June": a comma joins months as "and" does.
+    if matches!(cue.as_str(), "to" | "and" | "or" | ",")
         && !ends_with_month(&hit.text[..cue_match.start()])
         && !ends_period
     {
@@ -296,7 +297,12 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// The candidate for a match of:
 /// - `holiday`: Christmas / last Thanksgiving / Easter 1998 (holidays.txt)
 pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let rule = *TABLES.holidays.get(&key(hit.get("holiday")?.as_str()))?;
+    let name = hit.get("holiday")?;
+    let rule = *TABLES.holidays.get(&key(name.as_str()))?;
+    // "its hottest May day": the month's day, not May Day.
+    if key(name.as_str()) == "may day" && !name.as_str().ends_with("Day") {
+        return None;
+    }
     // "Lunar New Year's Eve", "Orthodox Christmas": another calendar's.
     if matches!(
         key(previous_word(hit.text, out.span.start)).as_str(),

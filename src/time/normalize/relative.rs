@@ -263,7 +263,9 @@ pub(super) fn num_shift(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let word = hit.get("weekday")?;
     let day = *TABLES.weekdays.get(&key(word.as_str()))?;
-    if weekday_in_name(hit.text, word.start(), word.end()) {
+    if weekday_in_name(hit.text, word.start(), word.end())
+        || names_a_weekday_of(hit.text, out.span.start)
+    {
         return None;
     }
     if hit.get("plural").is_some() || after_every_weekday(hit.text, out.span.start) {
@@ -286,6 +288,25 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
             .is_some_and(|r| key(r.as_str()).starts_with("the ")),
     };
     Some(out)
+}
+
+/// True when "a Sunday" says which weekday a date falls on ("March 3 was a
+/// Sunday", "Sept. 10, a Thursday", "falls on a Wednesday"), not a day of
+/// its own.
+fn names_a_weekday_of(text: &str, start: usize) -> bool {
+    if key(previous_word(text, start)) != "a" {
+        return false;
+    }
+    let before_a = text[..start].trim_end();
+    let before_a = before_a[..before_a.len() - 1].trim_end();
+    before_a.ends_with(',')
+        || matches!(
+            key(previous_word(text, before_a.len() + 1)).as_str(),
+            "was" | "is" | "be" | "been" | "falls" | "fell" | "fall"
+        )
+        || before_a.to_ascii_lowercase().ends_with("falls on")
+        || before_a.to_ascii_lowercase().ends_with("fell on")
+        || before_a.to_ascii_lowercase().ends_with("fall on")
 }
 
 /// True when a weekday is joined to an "every" before it: "Friday" in
