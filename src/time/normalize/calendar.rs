@@ -295,6 +295,33 @@ pub(super) fn month_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `month_of_year`: June 3 of that year / March of last year / May 5 of this
+///   year
+pub(super) fn month_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let word = hit.get("month")?;
+    let month = month(word.as_str())?;
+    let suffix = match hit.num("day") {
+        Some(day) => {
+            // A day the month has in some year (February 29 included).
+            chrono::NaiveDate::from_ymd_opt(2000, month, day)?;
+            format!("-{month:02}-{day:02}")
+        }
+        None => format!("-{month:02}"),
+    };
+    out.val = match key(hit.get("rel")?.as_str()).as_str() {
+        "last" => Val::DctYear { offset: -1, suffix },
+        "next" => Val::DctYear { offset: 1, suffix },
+        "this" => Val::DctYear { offset: 0, suffix },
+        // "that year", "the same year": the year the text talks about.
+        _ => Val::RefCyclic {
+            suffix,
+            pick: Pick::This,
+        },
+    };
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `holiday`: Christmas / last Thanksgiving / Easter 1998 (holidays.txt)
 pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let name = hit.get("holiday")?;

@@ -324,6 +324,7 @@ pub fn candidate(
         "quarter_year" => periods::quarter_year,
         "quarter_month" => periods::quarter_month,
         "season_of_year" => periods::season_of_year,
+        "month_of_year" => calendar::month_of_year,
         "year_spelled" => years::year_spelled,
         "month_rel_year" => calendar::month_rel_year,
         "year_period" => years::year_period,
