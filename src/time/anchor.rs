@@ -161,7 +161,8 @@ pub struct Context<'a> {
     pub nearby_day: Option<NaiveDate>,
     /// For clock times in a past-tense sentence: the one plain day named in
     /// the sentence before when it lies further back than the week up to the
-    /// DCT ("The summit opened on June 3, 2010. Leaders met at 3 p.m.").
+    /// DCT, within three months ("The fire broke out on Aug. 3. Crews
+    /// arrived at 9 p.m.").
     pub earlier_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".

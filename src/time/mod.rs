@@ -387,11 +387,14 @@ impl NamedDays {
     }
 
     /// The one plain day the sentence before named further back than the
-    /// week up to the DCT, for a clock in a past-tense sentence ("The
-    /// summit opened on June 3, 2010. Leaders met at 3 p.m.").
+    /// week up to the DCT but within three months, for a clock in a
+    /// past-tense sentence ("The fire broke out on Aug. 3. Crews arrived at
+    /// 9 p.m."). An older day is background, not the story's day ("65 years
+    /// to the day after ... Nov. 29, 1947. Abbas spoke at 3 p.m.").
     fn earlier_for_clock(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
-        self.previous
-            .filter(|d| dct.is_some_and(|t| *d < t) && !recent(*d, dct))
+        self.previous.filter(|d| {
+            dct.is_some_and(|t| *d < t && (t - *d).num_days() <= 92) && !recent(*d, dct)
+        })
     }
 }
 
@@ -666,6 +669,13 @@ fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str, &str) {
         None => (lead.rsplit_once(';').map_or(lead, |(_, l)| l), before),
     };
     let after = after.split_once(';').map_or(after, |(a, _)| a);
+    // Words after a later comma are another clause or an aside ("on
+    // Wednesday and a schedule, drawn up Monday, on Thursday"); a comma
+    // right after the expression is kept for the tense reader to see.
+    let after = match after.trim_start().starts_with(',') {
+        true => after,
+        false => after.split_once(',').map_or(after, |(a, _)| a),
+    };
     (lead, before, after)
 }
 
