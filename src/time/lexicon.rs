@@ -418,7 +418,7 @@ pub struct Rule {
 
 /// One automaton over every word of `needles.txt` (ASCII case folded) and
 /// how many words it holds.
-pub static NEEDLES_FINDER: LazyLock<Option<(AhoCorasick, usize)>> = LazyLock::new(|| {
+static NEEDLES_FINDER: LazyLock<Option<(AhoCorasick, usize)>> = LazyLock::new(|| {
     let words = needle_words();
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
