@@ -266,3 +266,26 @@ fn a_missing_file_is_reported_and_exits_2() {
         )))
         .stderr(predicate::str::contains("panicked").not());
 }
+
+#[test]
+fn sets_carry_quant_and_freq_only_where_the_text_gives_them() {
+    let json = annotate_stdin(
+        "The board meets every Monday and nurses work four days a week.\n",
+        &["--dct", "2023-01-24"],
+    );
+    let timexes = array(&json, "timexes");
+    let find = |text: &str| {
+        timexes
+            .iter()
+            .find(|t| t["text"] == text)
+            .unwrap_or_else(|| panic!("no '{text}': {timexes:?}"))
+    };
+    let monday = find("every Monday");
+    assert_eq!(monday["type"], "SET");
+    assert_eq!(monday["quant"], "EVERY");
+    assert!(monday.get("freq").is_none(), "{monday}");
+    let days = find("four days a week");
+    assert_eq!(days["value"], "P1W");
+    assert_eq!(days["freq"], "4D");
+    assert!(days.get("quant").is_none(), "{days}");
+}
