@@ -439,9 +439,8 @@ fn needle_words() -> Vec<&'static str> {
     words
 }
 
-/// The needles of rule `name` as indexes into [`needle_words`].
-fn needles_of(name: &str) -> Vec<usize> {
-    let words = needle_words();
+/// The needles of rule `name` as indexes into `words` ([`needle_words`]).
+fn needles_of(words: &[&str], name: &str) -> Vec<usize> {
     pairs(NEEDLES)
         .filter(|(_, rule, _)| *rule == name)
         .flat_map(|(_, _, list)| list.split(',').map(str::trim))
@@ -464,6 +463,7 @@ pub fn needles_present(text: &str) -> Vec<bool> {
 
 /// The recognition rules in priority order, compiled on first use.
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let words = needle_words();
     pairs(PATTERNS)
         .filter_map(|(_, name, template)| {
             let pattern = expand(template);
@@ -471,7 +471,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Ok(regex) => Some(Rule {
                     name,
                     regex,
-                    needles: needles_of(name),
+                    needles: needles_of(&words, name),
                 }),
                 Err(err) => {
                     debug_assert!(false, "bad time pattern {name}: {err}");

@@ -93,8 +93,10 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             // Thursday, rose ... by 0630 GMT") is no day for the clocks of
             // the main clause.
             let sentence_start = sentences.get(index).map_or(0, |s| s.span.start);
-            let aside = in_relative_clause(text, sentence_start, c.span.start);
-            if matches!(b.precision, Precision::Day | Precision::Time) && !borrowed && !aside {
+            if matches!(b.precision, Precision::Day | Precision::Time)
+                && !borrowed
+                && !in_relative_clause(text, sentence_start, c.span.start)
+            {
                 // "Thursday's", or "Thursday 's" as tokenized text has it.
                 let rest = text[c.span.end..].trim_start_matches(' ');
                 let possessive = rest.starts_with("'s") || rest.starts_with("’s");

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use super::clocks::clock;
 use super::{
-    Candidate, Hit, Pick, Val, day_of_month, days_in_month, month, month_and_day, pick_of,
+    Candidate, Hit, Pick, Val, day_of_month, days_in_month, holiday_val, month, month_and_day,
+    of_named_year, pick_of,
 };
 use crate::annotation::{Span, TimexType};
 use crate::time::guards::{
@@ -308,16 +309,7 @@ pub(super) fn month_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
         }
         None => format!("-{month:02}"),
     };
-    out.val = match key(hit.get("rel")?.as_str()).as_str() {
-        "last" => Val::DctYear { offset: -1, suffix },
-        "next" => Val::DctYear { offset: 1, suffix },
-        "this" => Val::DctYear { offset: 0, suffix },
-        // "that year", "the same year": the year the text talks about.
-        _ => Val::RefCyclic {
-            suffix,
-            pick: Pick::This,
-        },
-    };
+    out.val = of_named_year(hit.get("rel")?.as_str(), suffix);
     Some(out)
 }
 
@@ -337,17 +329,8 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     ) {
         return None;
     }
-    out.val = match hit.num("year") {
-        Some(year) => Val::Fixed(
-            crate::time::anchor::holiday(i32::try_from(year).ok()?, rule)?
-                .format("%Y-%m-%d")
-                .to_string(),
-        ),
-        None => Val::Holiday {
-            rule: Cow::Borrowed(rule),
-            pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
-        },
-    };
+    let pick = hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str()));
+    out.val = holiday_val(Cow::Borrowed(rule), hit.num("year"), pick)?;
     Some(out)
 }
 
@@ -357,14 +340,11 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 ///   month (a SET)
 pub(super) fn weekday_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
-    let nth = match key(hit.get("nth")?.as_str()).as_str() {
-        "first" => "1",
-        "second" => "2",
-        "third" => "3",
-        "fourth" => "4",
-        "fifth" => "5",
-        _ => "L",
-    };
+    // "first" ... "fifth" by ordinals.txt; "last", "final": `L`.
+    let nth = TABLES
+        .ordinals
+        .get(&key(hit.get("nth")?.as_str()))
+        .map_or_else(|| "L".to_string(), u32::to_string);
     let Some(word) = hit.get("month") else {
         // "the second Thursday of the month": of the month the sentence
         // names, or this one.
@@ -383,17 +363,7 @@ pub(super) fn weekday_nth(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         return Some(out);
     };
     let rule = format!("{:02}-{nth}-{day}", month(word.as_str())?);
-    out.val = match hit.num("year") {
-        Some(year) => Val::Fixed(
-            crate::time::anchor::holiday(i32::try_from(year).ok()?, &rule)?
-                .format("%Y-%m-%d")
-                .to_string(),
-        ),
-        None => Val::Holiday {
-            rule: Cow::Owned(rule),
-            pick: Pick::Tense,
-        },
-    };
+    out.val = holiday_val(Cow::Owned(rule), hit.num("year"), Pick::Tense)?;
     Some(out)
 }
 

@@ -171,7 +171,7 @@ pub enum Val {
     /// named earlier in the sentence, or of the DCT's month.
     NthWeekday {
         /// `1` to `5`, or `L` for the last.
-        nth: &'static str,
+        nth: String,
         /// ISO weekday number, Monday = 1.
         day: u32,
     },
@@ -436,6 +436,35 @@ const fn days_in_month(month: u32) -> u32 {
 
 fn is_final(word: &str) -> bool {
     matches!(key(word).as_str(), "final" | "last")
+}
+
+/// The value of a month, day or season of a year named after it: "of last
+/// year", "of next year", "of this year" count from the DCT; "of that year",
+/// "of the same year" are the year the text talks about. `suffix` follows the
+/// year ("-06-03", "-SU").
+fn of_named_year(rel: &str, suffix: String) -> Val {
+    match key(rel).as_str() {
+        "last" => Val::DctYear { offset: -1, suffix },
+        "next" => Val::DctYear { offset: 1, suffix },
+        "this" => Val::DctYear { offset: 0, suffix },
+        _ => Val::RefCyclic {
+            suffix,
+            pick: Pick::This,
+        },
+    }
+}
+
+/// A holiday rule's value: the day itself when a year is written ("Easter
+/// 1998"), else the rule, placed by `pick` against the DCT.
+fn holiday_val(rule: Cow<'static, str>, year: Option<u32>, pick: Pick) -> Option<Val> {
+    Some(match year {
+        Some(year) => Val::Fixed(
+            crate::time::anchor::holiday(i32::try_from(year).ok()?, &rule)?
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+        None => Val::Holiday { rule, pick },
+    })
 }
 
 fn pick_of(rel: &str) -> Pick {

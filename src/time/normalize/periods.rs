@@ -1,7 +1,8 @@
 //! Normalizers of quarters, halves and seasons.
 
 use super::{
-    Candidate, Gran, Hit, Pick, Val, is_final, month, pick_of, start_of_the, written_year,
+    Candidate, Gran, Hit, Pick, Val, is_final, month, of_named_year, pick_of, start_of_the,
+    written_year,
 };
 use crate::annotation::Span;
 use crate::time::guards::{may_the_person, next_word, preceded_by};
@@ -136,16 +137,7 @@ pub(super) fn season_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate>
         "-{}",
         TABLES.seasons.get(&key(hit.get("season")?.as_str()))?
     );
-    out.val = match key(hit.get("rel")?.as_str()).as_str() {
-        "last" => Val::DctYear { offset: -1, suffix },
-        "next" => Val::DctYear { offset: 1, suffix },
-        "this" => Val::DctYear { offset: 0, suffix },
-        // "that year", "the same year": the year the text talks about.
-        _ => Val::RefCyclic {
-            suffix,
-            pick: Pick::This,
-        },
-    };
+    out.val = of_named_year(hit.get("rel")?.as_str(), suffix);
     Some(out)
 }
 
