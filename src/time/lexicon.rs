@@ -176,6 +176,13 @@ pub struct Tables {
     /// Schedule verbs in the plural present ("leaders meet Monday"):
     /// future cues unless "to" comes right before them (an infinitive).
     pub future_plain: Vec<Vec<String>>,
+    /// Schedule verbs in their plain form ("open", "vote"): a plan in the
+    /// simple present when the word before agrees as their subject.
+    pub present_schedule: Vec<String>,
+    /// Words ending in "-s" that are no plural subject ("always", "its").
+    pub not_subject: Vec<String>,
+    /// Words after an article that describe what follows ("new", "first").
+    pub adjective: Vec<String>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Modals of possibility ("may", "could"): future cues when written in
@@ -322,6 +329,9 @@ fn build_tables() -> Tables {
     let mut report = Vec::new();
     let mut deadline = Vec::new();
     let mut future_plain = Vec::new();
+    let mut present_schedule = Vec::new();
+    let mut not_subject = Vec::new();
+    let mut adjective = Vec::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
@@ -336,6 +346,9 @@ fn build_tables() -> Tables {
             "report" => report.push(words),
             "deadline" => deadline.push(words),
             "future_plain" => future_plain.push(words),
+            "present_schedule" => present_schedule.push(key(k)),
+            "not_subject" => not_subject.push(key(k)),
+            "adjective" => adjective.push(key(k)),
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
             "not_future_after_due_to" => not_future_after_due_to.push(key(k)),
@@ -380,6 +393,9 @@ fn build_tables() -> Tables {
         report,
         deadline,
         future_plain,
+        present_schedule,
+        not_subject,
+        adjective,
         modal,
         modal_not_future,
         not_future_after_due_to,

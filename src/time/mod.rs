@@ -58,8 +58,15 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         } else {
             Tense::Unknown
         };
+        // "three days after Labor Day": the tense places the day counted
+        // from the holiday, so the holiday is placed against the DCT moved
+        // back by the count.
+        let tense_dct = match c.val {
+            normalize::Val::Holiday { .. } => dct.map(|d| d - counted_from(&text[..c.span.start])),
+            _ => dct,
+        };
         let cx = Context {
-            dct,
+            dct: tense_dct,
             reference: &reference,
             nearby_day: named_days.for_clock(dct),
             earlier_day: named_days.earlier_for_clock(dct),
@@ -131,6 +138,42 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     date_clocks_by_next_day(text, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
+}
+
+/// The days that `before` counts forward to the expression after it ("three
+/// days after ", "a week before " gives -7), or none.
+fn counted_from(before: &str) -> chrono::Duration {
+    let mut words = before.split_whitespace().rev();
+    let (Some(relation), Some(unit), Some(count)) = (words.next(), words.next(), words.next())
+    else {
+        return chrono::Duration::zero();
+    };
+    let sign = match relation {
+        "after" => 1,
+        "before" => -1,
+        _ => return chrono::Duration::zero(),
+    };
+    let per = match unit.trim_end_matches('s') {
+        "day" => 1,
+        "week" => 7,
+        _ => return chrono::Duration::zero(),
+    };
+    let count = match count.to_ascii_lowercase().as_str() {
+        "a" | "one" => Some(1),
+        word => word.parse::<i64>().ok().or_else(|| {
+            lexicon::TABLES
+                .numbers
+                .get(word)
+                .copied()
+                .flatten()
+                .map(i64::from)
+        }),
+    };
+    count
+        .filter(|n| (1..=60).contains(n))
+        .map_or(chrono::Duration::zero(), |n| {
+            chrono::Duration::days(sign * per * n)
+        })
 }
 
 /// True when the expression at `span` opens its sentence as a framing

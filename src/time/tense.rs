@@ -108,7 +108,8 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                         && !causal(&words[end - phrase.len()..])
                 }) || TABLES.future_plain.iter().any(|phrase| {
                     ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
-                }) || modal_future(words, end - 1);
+                }) || modal_future(words, end - 1)
+                    || scheduled_present(words, end - 1);
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -138,7 +139,8 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 .future_plain
                 .iter()
                 .any(|phrase| starts(phrase) && !after_to(&words[..start]))
-                || modal_future(words, start);
+                || modal_future(words, start)
+                || scheduled_present(words, start);
             if let Some(tense) = cue(future, starts, &from[0], prev) {
                 return tense;
             }
@@ -235,6 +237,57 @@ fn modal_future(words: &[Word], i: usize) -> bool {
             .modal_not_future
             .iter()
             .any(|phrase| starts_with(rest, phrase))
+}
+
+/// True when `words[i]` is a schedule verb of `present_schedule` in the
+/// simple present that agrees with the word before it as its subject: the
+/// plain form after a plural, "they"/"we" or a name ("Polls open Tuesday",
+/// "United return to action Thursday"), the "-s" form after "he"/"she"/"it",
+/// a name or a singular noun after an article ("the company reports
+/// earnings on Tuesday", "the Senate votes Friday"). After an article or
+/// "to" the word is a noun or an infinitive ("a return on Friday", "to
+/// meet"); a plural before the "-s" form makes it a noun ("tax returns",
+/// "news reports"), and so does a mark between them ("Alarcon, head of") or
+/// an adjective after the article ("the latest reports on Tuesday").
+fn scheduled_present(words: &[Word], i: usize) -> bool {
+    let word = &words[i];
+    let (Some(subject), true) = (
+        i.checked_sub(1).map(|j| &words[j]),
+        word.lower && !word.after_mark,
+    ) else {
+        return false;
+    };
+    let text = subject.text.as_str();
+    let ends_in_s = text.len() > 3
+        && text.ends_with('s')
+        && !["ss", "us", "is", "'s"]
+            .iter()
+            .any(|end| text.ends_with(end));
+    let subject_like = !TABLES.not_subject.contains(&subject.text);
+    let plural = matches!(text, "they" | "we") || (ends_in_s && subject_like);
+    let name = !subject.lower && !TABLES.weekdays.contains_key(text);
+    if TABLES.present_schedule.contains(&word.text) {
+        let bare_name = i < 2 || subject.after_mark || !words[i - 2].lower;
+        return plural || (name && bare_name);
+    }
+    let singular_form = [word.text.strip_suffix('s'), word.text.strip_suffix("es")]
+        .into_iter()
+        .flatten()
+        .any(|base| TABLES.present_schedule.iter().any(|verb| verb == base));
+    let after_article = i >= 2
+        && matches!(
+            words[i - 2].text.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+        );
+    let noun = subject.lower
+        && !TABLES.adjective.contains(&subject.text)
+        && !["al", "ic", "ive", "ous", "est", "ly", "ed"]
+            .iter()
+            .any(|end| text.ends_with(end));
+    singular_form
+        && !ends_in_s
+        && subject_like
+        && (matches!(text, "he" | "she" | "it") || name || (after_article && noun))
 }
 
 /// True when `words` start with "due to" meaning "because of": "due to"
@@ -348,6 +401,9 @@ struct Word {
     text: String,
     /// True when it was written all in lower case (not a name).
     lower: bool,
+    /// True when a mark other than a space (a comma, a dash, a quote)
+    /// stands between it and the word before.
+    after_mark: bool,
 }
 
 /// The words of `text` ("'ll" split off as a word of its own).
@@ -355,12 +411,15 @@ fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut word = String::new();
     let mut lower = true;
-    let mut push = |word: &mut String, lower: &mut bool| {
+    let mut mark = false;
+    let mut push = |word: &mut String, lower: &mut bool, mark: &mut bool| {
         if !word.is_empty() {
             out.push(Word {
                 text: std::mem::take(word),
                 lower: *lower,
+                after_mark: *mark,
             });
+            *mark = false;
         }
         *lower = true;
     };
@@ -368,15 +427,16 @@ fn words(text: &str) -> Vec<Word> {
         let c = if c == '’' { '\'' } else { c };
         if c.is_alphanumeric() || c == '\'' {
             if c == '\'' {
-                push(&mut word, &mut lower);
+                push(&mut word, &mut lower, &mut mark);
             }
             lower &= !c.is_uppercase();
             word.extend(c.to_lowercase());
         } else {
-            push(&mut word, &mut lower);
+            push(&mut word, &mut lower, &mut mark);
+            mark |= !c.is_whitespace();
         }
     }
-    push(&mut word, &mut lower);
+    push(&mut word, &mut lower, &mut mark);
     out
 }
 
