@@ -1,6 +1,6 @@
 //! The abbreviation list: words that keep their full stop.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lexicon;
@@ -14,8 +14,11 @@ pub enum Abbreviation {
     Other,
 }
 
+const LIST: &str = include_str!("../../data/lexicon/abbreviations.txt");
+
 static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbreviation>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("../../data/lexicon/abbreviations.txt"))
+    lexicon::entries(LIST)
+        .filter(|(section, _)| *section != "opener")
         .map(|(section, word)| {
             let kind = if section == "title" {
                 Abbreviation::Title
@@ -26,6 +29,20 @@ static ABBREVIATIONS: LazyLock<HashMap<&'static str, Abbreviation>> = LazyLock::
         })
         .collect()
 });
+
+/// Words that open a sentence when they follow an abbreviation.
+static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(LIST)
+        .filter(|(section, _)| *section == "opener")
+        .map(|(_, word)| word)
+        .collect()
+});
+
+/// True when `word`, after an abbreviation or initialism other than a title,
+/// shows that a new sentence has begun ("7:30 p.m. More than ...").
+pub fn opens_sentence(word: &str) -> bool {
+    OPENERS.contains(word)
+}
 
 /// Looks up a word with or without its final full stop.
 pub fn lookup(word: &str) -> Option<Abbreviation> {

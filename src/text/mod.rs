@@ -68,9 +68,11 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
     }
     if token.kind == TokenKind::Word && token_text.ends_with('.') {
         // The tokenizer keeps the full stop only on abbreviations and
-        // initialisms ("Mr.", "U.S."): inside a line they never end a sentence
-        // (the safer error for names).
-        return false;
+        // initialisms ("Mr.", "U.S."): inside a line they end a sentence only
+        // before a function word that opens one ("closed at 7:30 p.m. More
+        // than ..."), never after a title (the safer error for names).
+        return !abbreviations::is_title_abbreviation(token_text)
+            && abbreviations::opens_sentence(next_text);
     }
     if is_terminator_token(token_text) {
         if is_closing_token(next_text) {
@@ -135,6 +137,25 @@ mod tests {
                 "Mr. Smith met Gen. Lee in the U.S. on Jan. 5.",
                 "They spoke."
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_before_a_function_word() {
+        assert_eq!(
+            sentences(
+                "Polls close at 7:30 p.m. More than a million voted in the U.S. The count is on."
+            ),
+            vec![
+                "Polls close at 7:30 p.m.",
+                "More than a million voted in the U.S.",
+                "The count is on."
+            ]
+        );
+        // Not after a title, nor before a name.
+        assert_eq!(
+            sentences("He met Dr. The Hague's mayor at 9 a.m. Tuesday in Washington."),
+            vec!["He met Dr. The Hague's mayor at 9 a.m. Tuesday in Washington."]
         );
     }
 

@@ -540,8 +540,8 @@ const LEAN: i64 = 2;
 
 /// True when a past-tense sentence means the next occurrence of a day or
 /// holiday rather than the last: the last is more than half a year back
-/// and the next at most `within_days` ahead ("payable Dec. 15", "had left
-/// early to start the Labor Day weekend").
+/// and the next at most `within_days` ahead ("was extended to Nov. 20",
+/// "had left early to start the Labor Day weekend").
 fn next_is_meant(dct: NaiveDate, last: NaiveDate, next: NaiveDate, within_days: i64) -> bool {
     (dct - last).num_days() > 183 && (next - dct).num_days() <= within_days
 }
@@ -557,7 +557,8 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
         })
         .collect();
     // A day without its year more than half a year back, when the next one
-    // is under three months ahead, is the next one ("payable Dec. 15"); in
+    // is at most two months ahead, is the next one (a misread tense: "said
+    // the bid was extended to Nov. 20"); in
     // a forward-looking sentence, a day at most two weeks back, when the
     // next is over half a year ahead, is the one just passed (a deadline
     // reported as it falls: "ordered to return him by Jan. 14").
@@ -572,7 +573,7 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             let last = occurrences.iter().rev().find(|o| o.1 <= dct);
             let next = occurrences.iter().find(|o| o.1 > dct);
             match (last, next) {
-                (Some(l), Some(n)) if next_is_meant(dct, l.1, n.1, 90) => Some(n),
+                (Some(l), Some(n)) if next_is_meant(dct, l.1, n.1, 60) => Some(n),
                 (l, _) => l,
             }
         }
