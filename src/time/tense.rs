@@ -200,8 +200,7 @@ fn adjective_in_future_clause(upto: &[Word]) -> bool {
     }
     for w in rest.iter().rev().take(6) {
         match w.text.as_str() {
-            "will" | "would" | "'ll" | "shall" | "to" | "can" | "may" | "might" | "must"
-            | "should" => return true,
+            word if opens_plain_verb(word) => return true,
             "what" | "which" | "who" | "that" | "when" | "after" | "before" | "because"
             | "since" | "as" | "and" | "but" | "while" | "if" | "was" | "were" | "had" | "did"
             | "has" | "have" => return false,
@@ -213,9 +212,14 @@ fn adjective_in_future_clause(upto: &[Word]) -> bool {
 
 /// True when the words just before a future cue put it in the past
 /// perfect: "had", "had been" ("had been due to expire": the plan is
-/// over). "was expected" and "were planning" still look forward.
+/// over), or call it the first plan ("was originally scheduled to end on
+/// Feb. 18"). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
-    preceding.iter().rev().take(2).any(|w| w.text == "had")
+    preceding
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| w.text == "had" || w.text == "originally")
 }
 
 /// True when `words[i]` is a modal of possibility that looks forward: in
@@ -333,6 +337,14 @@ fn ends_with(upto: &[Word], phrase: &[String]) -> bool {
             .all(|(w, p)| w.text == *p)
 }
 
+/// True for a modal or "to", after which a verb is in its plain form.
+fn opens_plain_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "will" | "would" | "'ll" | "shall" | "to" | "can" | "may" | "might" | "must" | "should"
+    )
+}
+
 /// True for the present forms of "be" and of the verbs like it after which
 /// a past participle is passive or an adjective ("will be paid", "is
 /// heard", "will stay closed"), not a past tense. "was" and "were" are past
@@ -384,11 +396,16 @@ fn cue(
     let ambiguous_past = word.lower
         && TABLES.ambiguous_past.contains(&word.text)
         && !prev.is_some_and(|p| TABLES.not_past_after.contains(&p.text));
+    // "will last 30 days", "to last": after a modal or "to" a past cue
+    // word is a verb in the plain form.
+    let after_modal = prev.is_some_and(|p| opens_plain_verb(&p.text) || p.text == "could");
+    let past_cue = TABLES
+        .past
+        .iter()
+        .any(|cue| matches(cue) && !(after_modal && cue.len() == 1));
     if future {
         Some(Tense::Future)
-    } else if !passive
-        && (past_form || ambiguous_past || TABLES.past.iter().any(|cue| matches(cue)))
-    {
+    } else if !passive && (past_form || ambiguous_past || past_cue) {
         Some(Tense::Past)
     } else {
         None
