@@ -381,6 +381,10 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 .map(|d| d.format("%Y-%m-%d").to_string());
             (value.unwrap_or_else(|| format!("XXXX-XX-{day:02}")), true)
         }
+        Val::PartOfDay { day, pod } => {
+            let (value, relative) = resolve(day, cx);
+            (with_pod(value, Some(pod)), relative)
+        }
         Val::WeekOf(day) => {
             let (value, relative) = resolve_plain(day, cx);
             let week = bounds(&value)

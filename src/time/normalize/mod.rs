@@ -164,6 +164,14 @@ pub enum Val {
     TheWeekend,
     /// "The week of March 6": the ISO week holding the day.
     WeekOf(Box<Val>),
+    /// "That night", "the next morning": the day of `day` with a part of
+    /// day code (`NI`, `MO` ...).
+    PartOfDay {
+        /// The day.
+        day: Box<Val>,
+        /// Part of day code.
+        pod: &'static str,
+    },
     /// "On the 15th": a day of the month the text talks about, or of the
     /// DCT's month (or the one the tense points to).
     MonthDay(u32),
@@ -202,7 +210,7 @@ impl Val {
 
     /// True when resolving the value depends on the tense of the sentence.
     pub fn needs_tense(&self) -> bool {
-        if let Val::WeekOf(day) = self {
+        if let Val::WeekOf(day) | Val::PartOfDay { day, .. } = self {
             return day.needs_tense();
         }
         matches!(

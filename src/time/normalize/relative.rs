@@ -155,9 +155,17 @@ pub(super) fn ref_pod(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         Pick::Last => -1,
         _ => 0,
     };
-    out.val = Val::FromRef {
+    let day = Val::FromRef {
         gran: Gran::Day,
         offset,
+    };
+    let part = hit.get("part").map(|p| key(p.as_str()));
+    out.val = match part.and_then(|p| TABLES.parts_of_day.get(&p)) {
+        Some(pod) => Val::PartOfDay {
+            day: Box::new(day),
+            pod,
+        },
+        None => day,
     };
     Some(out)
 }
