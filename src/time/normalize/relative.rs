@@ -96,9 +96,12 @@ pub(super) fn rel_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if (the || dir.starts_with("that")) && TABLES.anchored.contains(&dir) {
         out.val = Val::FromRef { gran, offset };
     } else if the
-        && matches!(gran, Gran::Day | Gran::Century)
-        && matches!(dir.as_str(), "past" | "last")
+        && (matches!(gran, Gran::Day | Gran::Century) && matches!(dir.as_str(), "past" | "last")
+            || gran == Gran::Decade && dir == "past")
     {
+        // "the past century", "the past decade": the length up to now (the
+        // ten years before it, not the decade named "the 2000s"); "the last
+        // decade" is the decade before this one.
         out.kind = TimexType::Duration;
         out.val = Val::Fixed(duration_value(Some(1.0), unit_of_gran(gran)?));
     } else if the && matches!(dir.as_str(), "past" | "last") {
