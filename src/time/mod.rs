@@ -333,14 +333,11 @@ fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
         let (head, tail) = timexes.split_at_mut(i);
         let (first, second) = (&head[i - 1], &mut tail[0]);
+        // "between Monday and Wednesday" is a range as "from ... to" is.
+        let between = text[..first.span.start].ends_with("between ");
         let ranged = text
             .get(first.span.end..second.span.start)
-            .is_some_and(|gap| {
-                matches!(
-                    gap,
-                    " to " | " through " | " until " | " till " | "-" | "–" | " - " | " – "
-                )
-            });
+            .is_some_and(|gap| range_gap(gap) || (between && gap == " and "));
         let named = text
             .get(second.span.start..second.span.end)
             .is_some_and(|t| lexicon::TABLES.weekdays.contains_key(&lexicon::key(t)));
@@ -357,6 +354,15 @@ fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
             second.value = format!("{}{}", moved.format("%Y-%m-%d"), &second.value[10..]);
         }
     }
+}
+
+/// True for the words between the two ends of a range: "to", "through",
+/// "until", "till" or a dash.
+fn range_gap(gap: &str) -> bool {
+    matches!(
+        gap,
+        " to " | " through " | " until " | " till " | "-" | "–" | " - " | " – "
+    )
 }
 
 /// The days named sentence by sentence, for a clock time without a day of
@@ -462,20 +468,48 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
                 let gap = gap.strip_suffix(" on").unwrap_or(gap);
                 gap.len() <= 16 && !gap.chars().any(char::is_lowercase)
             });
+        // "from 7 a.m. to 8 p.m. on Sunday": the first end of a range of
+        // clocks takes the day of the second, unless it names its own.
+        let clock_range = next.kind == TimexType::Time
+            && next.value.len() == 16
+            && text
+                .get(clock.span.end..next.span.start)
+                .is_some_and(|gap| range_gap(gap) || gap == " and ")
+            && !names_day(&text[clock.span.start..clock.span.end]);
         let day = next
             .value
             .get(..10)
-            .filter(|d| bounds(d).is_some_and(|b| b.precision == Precision::Day));
+            .filter(|d| bounds(d).is_some_and(|b| b.precision == Precision::Day))
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         if clock.kind == TimexType::Time
             && clock.relative
             && clock.sentence == next.sentence
-            && close
+            && (close || clock_range)
             && clock.value.len() == 16
-            && let Some(day) = day
+            && let Some(mut day) = day
         {
-            clock.value.replace_range(..10, day);
+            // "from 10 p.m. to 6 a.m. on Sunday": the night before.
+            if clock_range && clock.value[11..] > next.value[11..] {
+                day = day.pred_opt().unwrap_or(day);
+            }
+            clock
+                .value
+                .replace_range(..10, &day.format("%Y-%m-%d").to_string());
         }
     }
+}
+
+/// True when `span_text` names a day of its own: a weekday, a month or
+/// "today", "tomorrow", "yesterday", "tonight".
+fn names_day(span_text: &str) -> bool {
+    span_text
+        .split(|c: char| !c.is_alphabetic())
+        .map(lexicon::key)
+        .any(|w| {
+            lexicon::TABLES.weekdays.contains_key(&w)
+                || lexicon::TABLES.months.contains_key(&w)
+                || matches!(w.as_str(), "today" | "tomorrow" | "yesterday" | "tonight")
+        })
 }
 
 /// Drops a clock time in brackets right after another one: the same moment
