@@ -88,10 +88,34 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
     if words.get(at).is_some_and(reports) {
         return Tense::Past;
     }
-    let words = match words[at..]
-        .iter()
-        .position(|w| w.text == "that" || reports(w))
-    {
+    // "practiced on Friday afternoon and will fly to New Orleans": a
+    // conjunction before an auxiliary starts a clause of its own.
+    let new_clause = |i: usize| {
+        matches!(words[i].text.as_str(), "and" | "but")
+            && words.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.text.as_str(),
+                    "will"
+                        | "would"
+                        | "'ll"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                )
+            })
+    };
+    let words = match (at..words.len()).position(|i| {
+        let w = &words[i];
+        w.text == "that" || reports(w) || new_clause(i)
+    }) {
         Some(end) => &words[..at + end],
         None => words,
     };

@@ -197,7 +197,8 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         && !preceded_by(
             hit.text,
             word.start(),
-            &["the", "a", "an", "its", "their", "his", "her"],
+            // "s": after a possessive ("the Fed's July meeting").
+            &["the", "a", "an", "its", "their", "his", "her", "s"],
         )
     {
         return None;
