@@ -164,6 +164,10 @@ pub struct Context<'a> {
     /// DCT, within three months ("The fire broke out on Aug. 3. Crews
     /// arrived at 9 p.m.").
     pub earlier_day: Option<NaiveDate>,
+    /// For clock times in a forward-looking sentence: the one plain day
+    /// named in the sentence before when it lies in the week ahead of the
+    /// DCT ("The strike begins on Monday. Workers will walk out at 5 a.m.").
+    pub coming_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
     pub sentence_month: Option<NaiveDate>,
@@ -443,6 +447,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 .nearby_day
                 .filter(fits)
                 .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
+                .or(cx.coming_day.filter(|_| cx.tense == Tense::Future))
                 .or(cx.dct)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());

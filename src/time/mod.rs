@@ -70,6 +70,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             reference: &reference,
             nearby_day: named_days.for_clock(dct),
             earlier_day: named_days.earlier_for_clock(dct),
+            coming_day: named_days.coming_for_clock(dct),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             sentence_year: sentence_year.filter(|(i, _)| *i == index).map(|(_, y)| y),
             tense,
@@ -446,6 +447,14 @@ impl NamedDays {
         self.previous.filter(|d| {
             dct.is_some_and(|t| *d < t && (t - *d).num_days() <= 92) && !recent(*d, dct)
         })
+    }
+
+    /// The one plain day the sentence before named in the week ahead of the
+    /// DCT, for a clock in a forward-looking sentence ("The strike begins on
+    /// Monday. Workers will walk out at 5 a.m.").
+    fn coming_for_clock(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+        self.previous
+            .filter(|d| dct.is_some_and(|t| *d > t && (*d - t).num_days() <= 7))
     }
 }
 

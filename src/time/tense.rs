@@ -70,8 +70,23 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let lasted = all[..at]
         .iter()
         .any(|w| TABLES.durative_past.contains(&w.text));
+    // "The blaze was under control by 9 p.m.", "By Wednesday morning, the
+    // result was clear": a state reached by a time in the past ("was",
+    // "were" and no plan after them, or "by" opening the sentence), not a
+    // deadline ahead ("were told to leave by Friday").
+    let reached = all[..at].last().is_some_and(|w| w.text == "by")
+        && (at == 1
+            || all[..at]
+                .iter()
+                .rposition(|w| w.text == "was" || w.text == "were")
+                .is_some_and(|be| {
+                    !all[be..at]
+                        .iter()
+                        .any(|w| w.text == "to" || opens_plain_verb(&w.text))
+                }));
     match (deadline, tense) {
         (true, Tense::Past) if perfect || lasted => Tense::Unknown,
+        (true, Tense::Past) if reached => Tense::Past,
         (true, _) => Tense::Future,
         (false, tense) => tense,
     }
