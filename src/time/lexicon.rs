@@ -149,6 +149,9 @@ pub struct Tables {
     /// Nouns of scheduled events ("election"): a month before one looks
     /// ahead without a tense cue.
     pub scheduled_events: Vec<String>,
+    /// Nouns of events reported after they occur ("earthquake"): a month
+    /// before one is the last such month.
+    pub happened_events: Vec<String>,
     /// Nouns of a futures contract's month ("the June contract"): the
     /// month under way or one ahead.
     pub delivery_nouns: Vec<String>,
@@ -381,6 +384,7 @@ fn build_tables() -> Tables {
         anchored,
         generic_today: section_keys(RELATIVE, "generic"),
         scheduled_events: section_keys(RELATIVE, "scheduled"),
+        happened_events: section_keys(RELATIVE, "happened"),
         delivery_nouns: section_keys(RELATIVE, "delivery"),
         delivery_before: section_keys(RELATIVE, "delivery_before"),
         data_nouns: section_keys(RELATIVE, "data"),

@@ -212,6 +212,9 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         Pick::Future
     } else if TABLES.scheduled_events.contains(&noun) {
         Pick::TenseAhead
+    } else if TABLES.happened_events.contains(&noun) {
+        // "the January earthquake": over by the time it is reported.
+        Pick::Past
     } else {
         Pick::Tense
     };
