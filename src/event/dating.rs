@@ -58,8 +58,20 @@ pub(super) fn date(
         attributive_phrase(context, *t, sentence_range.clone())
             .is_none_or(|phrase| phrase.contains(&found.tokens.start))
     };
-    let free =
-        |t: &usize| dates_this(t) && !fenced_off(context, *t, found, all, sentence_range.clone());
+    // "Monday's email announcement marked the third time ... that he took
+    // leave": a date that owns another noun trigger dates that one only.
+    let owned_elsewhere = |t: &usize| {
+        all.iter().any(|other| {
+            other.tokens.start != found.tokens.start
+                && sentence_range.contains(&other.tokens.start)
+                && possessive_date(context, other, sentence_range.clone()) == Some(*t)
+        })
+    };
+    let free = |t: &usize| {
+        dates_this(t)
+            && !fenced_off(context, *t, found, all, sentence_range.clone())
+            && !owned_elsewhere(t)
+    };
     if let Some(t) = possessive_date(context, found, sentence_range.clone()) {
         return Some(stated(t));
     }
