@@ -251,14 +251,9 @@ fn adjective_in_future_clause(upto: &[Word]) -> bool {
 
 /// True when the words just before a future cue put it in the past
 /// perfect: "had", "had been" ("had been due to expire": the plan is
-/// over), or call it the first plan ("was originally scheduled to end on
-/// Feb. 18"). "was expected" and "were planning" still look forward.
+/// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
-    preceding
-        .iter()
-        .rev()
-        .take(2)
-        .any(|w| w.text == "had" || w.text == "originally")
+    preceding.iter().rev().take(2).any(|w| w.text == "had")
 }
 
 /// True when `words[i]` is a modal of possibility that looks forward: in
@@ -327,10 +322,12 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
         && !["al", "ic", "ive", "ous", "est", "ly", "ed"]
             .iter()
             .any(|end| text.ends_with(end));
+    // A name may end in "-s" ("Samsung Electronics reports").
     singular_form
-        && !ends_in_s
         && subject_like
-        && (matches!(text, "he" | "she" | "it") || name || (after_article && noun))
+        && (matches!(text, "he" | "she" | "it" | "who")
+            || name
+            || (!ends_in_s && after_article && noun))
 }
 
 /// True when `words` start with "due to" meaning "because of": "due to"
@@ -489,7 +486,8 @@ fn words(text: &str) -> Vec<Word> {
             word.extend(c.to_lowercase());
         } else {
             push(&mut word, &mut lower, &mut mark);
-            mark |= !c.is_whitespace();
+            // A full stop inside a sentence ends an abbreviation ("Inc.").
+            mark |= !c.is_whitespace() && c != '.';
         }
     }
     push(&mut word, &mut lower, &mut mark);

@@ -206,10 +206,23 @@ pub(super) fn month_attr(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     out.span = Span::new(word.start(), word.end());
     // "the November election": a scheduled event, the next one unless
     // the tense says otherwise.
-    let noun = key(next_word(&hit.text[word.end()..]));
+    let after = &hit.text[word.end()..];
+    let noun = key(next_word(after));
+    // "the July jobs report", "the June inflation figures": the month the
+    // data cover (the noun may come second).
+    let second = after
+        .trim_start()
+        .get(noun.len()..)
+        .map(|rest| key(next_word(rest)))
+        .unwrap_or_default();
+    let data = [&noun, &second]
+        .iter()
+        .any(|n| TABLES.data_nouns.contains(n));
     // "the June contract": a futures month, under way or ahead.
     let pick = if TABLES.delivery_nouns.contains(&noun) {
         Pick::Future
+    } else if data {
+        Pick::Reported
     } else if TABLES.scheduled_events.contains(&noun) {
         Pick::TenseAhead
     } else if TABLES.happened_events.contains(&noun) {
@@ -322,8 +335,14 @@ pub(super) fn month_of_year(hit: &Hit, mut out: Candidate) -> Option<Candidate> 
 pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let name = hit.get("holiday")?;
     let rule = *TABLES.holidays.get(&key(name.as_str()))?;
-    // "its hottest May day": the month's day, not May Day.
-    if key(name.as_str()) == "may day" && !name.as_str().ends_with("Day") {
+    // "its hottest May day": the month's day, not May Day; "on election
+    // day", "the country's independence day": the day of the election or
+    // independence the text talks about, not the US holidays.
+    if matches!(
+        key(name.as_str()).as_str(),
+        "may day" | "election day" | "independence day"
+    ) && !name.as_str().ends_with("Day")
+    {
         return None;
     }
     // "Lunar New Year's Eve", "Orthodox Christmas": another calendar's.
