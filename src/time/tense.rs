@@ -70,19 +70,22 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let lasted = all[..at]
         .iter()
         .any(|w| TABLES.durative_past.contains(&w.text));
-    // "The blaze was under control by 9 p.m.", "By Wednesday morning, the
-    // result was clear": a state reached by a time in the past ("was",
-    // "were" and no plan after them, or "by" opening the sentence), not a
-    // deadline ahead ("were told to leave by Friday").
+    // "The blaze was under control by 9 p.m.", "Many arrived by Tuesday
+    // night", "By Wednesday morning, the result was clear": a state reached
+    // by a time in the past ("by" opening the sentence, or a past form
+    // before it with no "to" or modal in between), not a deadline ahead
+    // ("were told to leave by Friday", "are supposed to conclude by May").
     let reached = all[..at].last().is_some_and(|w| w.text == "by")
         && (at == 1
-            || all[..at]
+            || all[..at - 1]
                 .iter()
-                .rposition(|w| w.text == "was" || w.text == "were")
-                .is_some_and(|be| {
-                    !all[be..at]
-                        .iter()
-                        .any(|w| w.text == "to" || opens_plain_verb(&w.text))
+                .rev()
+                .take_while(|w| w.text != "to" && !opens_plain_verb(&w.text))
+                .any(|w| {
+                    w.text == "was"
+                        || w.text == "were"
+                        || (w.lower && w.text.len() >= 5 && w.text.ends_with("ed"))
+                        || TABLES.past.iter().any(|p| p.len() == 1 && p[0] == w.text)
                 }));
     match (deadline, tense) {
         (true, Tense::Past) if perfect || lasted => Tense::Unknown,
