@@ -138,7 +138,9 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         None => words,
     };
     for distance in 0..at.max(words.len() - at) {
-        if distance < at {
+        // A word inside a hyphenated compound is no verb ("their only
+        // face-to-face debate on Monday night", "the long-awaited report").
+        if distance < at && !words[at - distance - 1].in_compound {
             let end = at - distance;
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
@@ -168,7 +170,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             }
         }
         let start = at + distance;
-        if start < words.len() {
+        if start < words.len() && !words[start].in_compound {
             let from = &words[start..];
             let starts = |phrase: &[String]| starts_with(from, phrase);
             let prev = (distance > 0).then(|| &words[start - 1]);
@@ -460,20 +462,26 @@ struct Word {
     /// True when a mark other than a space (a comma, a dash, a quote)
     /// stands between it and the word before.
     after_mark: bool,
+    /// True inside a hyphenated compound ("face-to-face", "run-up",
+    /// "play-off"): no verb of its own.
+    in_compound: bool,
 }
 
 /// The words of `text` ("'ll" split off as a word of its own).
 fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     let mut word = String::new();
     let mut lower = true;
     let mut mark = false;
-    let mut push = |word: &mut String, lower: &mut bool, mark: &mut bool| {
+    // The character before, for hyphens that join words ("face-to-face").
+    let mut previous = ' ';
+    let push = |out: &mut Vec<Word>, word: &mut String, lower: &mut bool, mark: &mut bool| {
         if !word.is_empty() {
             out.push(Word {
                 text: std::mem::take(word),
                 lower: *lower,
                 after_mark: *mark,
+                in_compound: *mark && out.last().is_some_and(|w| w.in_compound),
             });
             *mark = false;
         }
@@ -483,17 +491,22 @@ fn words(text: &str) -> Vec<Word> {
         let c = if c == '’' { '\'' } else { c };
         if c.is_alphanumeric() || c == '\'' {
             if c == '\'' {
-                push(&mut word, &mut lower, &mut mark);
+                push(&mut out, &mut word, &mut lower, &mut mark);
             }
             lower &= !c.is_uppercase();
             word.extend(c.to_lowercase());
         } else {
-            push(&mut word, &mut lower, &mut mark);
+            let joins = c == '-' && previous.is_alphanumeric() && !word.is_empty();
+            push(&mut out, &mut word, &mut lower, &mut mark);
+            if joins && let Some(last) = out.last_mut() {
+                last.in_compound = true;
+            }
             // A full stop inside a sentence ends an abbreviation ("Inc.").
             mark |= !c.is_whitespace() && c != '.';
         }
+        previous = c;
     }
-    push(&mut word, &mut lower, &mut mark);
+    push(&mut out, &mut word, &mut lower, &mut mark);
     out
 }
 
@@ -660,5 +673,25 @@ mod tests {
             ("now", true),
         ];
         assert_eq!(got, expected.map(|(w, l)| (w.to_string(), l)));
+    }
+
+    #[test]
+    fn words_know_marks_and_compounds() {
+        let got: Vec<(String, bool, bool)> = words("a face-to-face talk, U.S. Inc. - held")
+            .into_iter()
+            .map(|w| (w.text, w.after_mark, w.in_compound))
+            .collect();
+        let expected = [
+            ("a", false, false),
+            ("face", false, true),
+            ("to", true, true),
+            ("face", true, true),
+            ("talk", false, false),
+            ("u", true, false),
+            ("s", false, false),
+            ("inc", false, false),
+            ("held", true, false),
+        ];
+        assert_eq!(got, expected.map(|(w, m, c)| (w.to_string(), m, c)));
     }
 }
