@@ -624,7 +624,7 @@ fn cyclic(dct: NaiveDate, suffix: &str, pick: Pick) -> Option<String> {
             .iter()
             .find(|o| o.1 <= dct && dct <= o.2)
             .or_else(|| occurrences.iter().find(|o| o.1.year() == dct.year())),
-        Pick::Nearest | Pick::Tense => occurrences.iter().min_by_key(|o| {
+        Pick::Nearest | Pick::Tense | Pick::Closest => occurrences.iter().min_by_key(|o| {
             if o.1 <= dct && dct <= o.2 {
                 0
             } else if o.2 < dct {
@@ -660,7 +660,9 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
         Pick::Future | Pick::TenseAhead => dates.iter().find(|d| **d >= dct),
         Pick::Next => dates.iter().find(|d| **d > dct),
         Pick::This => dates.iter().find(|d| d.year() == dct.year()),
-        Pick::Nearest | Pick::Tense => dates.iter().min_by_key(|d| (**d - dct).num_days().abs()),
+        Pick::Nearest | Pick::Tense | Pick::Closest => {
+            dates.iter().min_by_key(|d| (**d - dct).num_days().abs())
+        }
     }
     .copied()
 }
@@ -737,6 +739,7 @@ fn weekday(dct: NaiveDate, day: u32, pick: Pick) -> Option<NaiveDate> {
         Pick::Last => shift(if back == 0 { -7 } else { -back }),
         Pick::Future | Pick::TenseAhead => shift(ahead),
         Pick::Next => shift(if ahead == 0 { 7 } else { ahead }),
+        Pick::Closest => shift(if ahead < back { ahead } else { -back }),
         Pick::This => {
             let monday =
                 dct.checked_sub_days(Days::new(u64::from(dct.weekday().num_days_from_monday())))?;

@@ -61,6 +61,10 @@ pub enum Pick {
     This,
     /// The nearest, ties to the past.
     Nearest,
+    /// The nearest whatever the tense, ties to the past: a weekday naming a
+    /// scheduled event ("a final push before Tuesday's election", "tickets
+    /// for Sunday's game"), which the sentence's verb does not place.
+    Closest,
     /// Decided by the tense of the sentence.
     Tense,
     /// Decided by the tense, and without a cue the next one (or one ended

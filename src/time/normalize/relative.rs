@@ -290,15 +290,36 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // "Friday night" stays a DATE (`2000-01-07TNI`): TimeBank and
     // MEANTIME annotate a weekday's part of day so (19 of 25).
     let pod = pod(hit);
+    let scheduled = hit.get("rel").is_none() && owns_scheduled_event(&hit.text[word.end()..]);
     out.val = Val::Weekday {
         day,
-        pick: hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str())),
+        pick: match hit.get("rel") {
+            Some(r) => pick_of(r.as_str()),
+            None if scheduled => Pick::Closest,
+            None => Pick::Tense,
+        },
         pod,
         anchored: hit
             .get("rel")
             .is_some_and(|r| key(r.as_str()).starts_with("the ")),
     };
     Some(out)
+}
+
+/// True when `after` (the text after a weekday) makes it the owner of a
+/// scheduled event: "'s" and a noun of `relative.txt` [scheduled] as one of
+/// the next two words ("Tuesday's election", "Sunday's home game").
+fn owns_scheduled_event(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+    else {
+        return false;
+    };
+    rest.split_whitespace()
+        .take(2)
+        .map(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .any(|w| TABLES.scheduled_events.contains(&w))
 }
 
 /// True when "a Sunday" says which weekday a date falls on ("March 3 was a
