@@ -305,8 +305,15 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             } else {
                 cx.dct
             };
+            // "had been originally scheduled for Thursday": the coming one;
+            // "in Sunday's debate" with no cue: the nearest Sunday.
+            let pick = match (pick, cx.tense) {
+                (Pick::Tense, Tense::Planned) => Pick::Future,
+                (Pick::TenseAhead, Tense::Unknown | Tense::Planned) => Pick::Closest,
+                (pick, tense) => tense_pick(*pick, tense),
+            };
             let value = base
-                .and_then(|base| weekday(base, *day, tense_pick(*pick, cx.tense)))
+                .and_then(|base| weekday(base, *day, pick))
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| format!("XXXX-WXX-{day}"));
             (with_pod(value, pod.as_deref()), true)
@@ -461,7 +468,7 @@ fn tense_pick(pick: Pick, tense: Tense) -> Pick {
         (Pick::Tense, Tense::Past) => Pick::Past,
         (Pick::Tense, Tense::Since) => Pick::Before,
         (Pick::Tense, Tense::Future) => Pick::Future,
-        (Pick::Tense, Tense::Unknown) => Pick::Nearest,
+        (Pick::Tense, Tense::Unknown | Tense::Planned) => Pick::Nearest,
         (Pick::TenseAhead, Tense::Past) => Pick::Past,
         (Pick::TenseAhead, Tense::Since) => Pick::Before,
         (Pick::TenseAhead, _) => Pick::TenseAhead,

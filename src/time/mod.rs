@@ -108,7 +108,13 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
                 // "Thursday's", or "Thursday 's" as tokenized text has it.
                 let rest = text[c.span.end..].trim_start_matches(' ');
                 let possessive = rest.starts_with("'s") || rest.starts_with("’s");
-                named_days.record(b.start, possessive);
+                // "in the year to April 2": the end of a period, not the
+                // day the story happened.
+                let boundary = matches!(
+                    lexicon::key(last_word(&text[..c.span.start])).as_str(),
+                    "to" | "through" | "until" | "till" | "since" | "ended" | "ending"
+                );
+                named_days.record(b.start, possessive || boundary);
             }
             if matches!(
                 b.precision,
@@ -175,6 +181,15 @@ fn counted_from(before: &str) -> chrono::Duration {
         .map_or(chrono::Duration::zero(), |n| {
             chrono::Duration::days(sign * per * n)
         })
+}
+
+/// The last word of `before` (letters only; "" when none ends it).
+fn last_word(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    &trimmed[start..]
 }
 
 /// True when the expression at `span` opens its sentence as a framing
@@ -369,8 +384,9 @@ fn range_gap(gap: &str) -> bool {
 /// The days named sentence by sentence, for a clock time without a day of
 /// its own: the last day named in its sentence, else the one day named in
 /// the sentence before ("on Monday evening. The blaze broke out at 6:50
-/// p.m."), unless that sentence named several or used it as a possessive
-/// ("down from Thursday's settlement price. Prices fell near midday").
+/// p.m."), unless that sentence named several, used it as a possessive
+/// ("down from Thursday's settlement price. Prices fell near midday") or as
+/// the end of a period ("in the year to April 2").
 #[derive(Default)]
 struct NamedDays {
     /// Index of the sentence being read.
@@ -379,8 +395,9 @@ struct NamedDays {
     last: Option<NaiveDate>,
     /// How many days it named.
     count: usize,
-    /// True when one of them was a possessive ("Thursday's").
-    possessive: bool,
+    /// True when one of them was a possessive ("Thursday's") or the end of
+    /// a period ("to April 2"): a day the story is not on.
+    aside: bool,
     /// The one plain day named in the sentence right before.
     previous: Option<NaiveDate>,
 }
@@ -413,7 +430,7 @@ impl NamedDays {
         if index == self.sentence {
             return;
         }
-        let sole = self.count == 1 && !self.possessive && index == self.sentence + 1;
+        let sole = self.count == 1 && !self.aside && index == self.sentence + 1;
         *self = NamedDays {
             sentence: index,
             previous: self.last.filter(|_| sole),
@@ -423,12 +440,12 @@ impl NamedDays {
 
     /// Records a day named in the current sentence; the same day named
     /// twice ("on Tuesday night ... Fourth of July fireworks") counts once.
-    fn record(&mut self, day: NaiveDate, possessive: bool) {
+    fn record(&mut self, day: NaiveDate, aside: bool) {
         if self.last != Some(day) {
             self.count += 1;
         }
         self.last = Some(day);
-        self.possessive |= possessive;
+        self.aside |= aside;
     }
 
     /// The day a clock time without one takes: one from the sentence

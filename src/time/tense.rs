@@ -12,6 +12,11 @@ pub enum Tense {
     Future,
     /// Right after "since": what follows cannot lie ahead.
     Since,
+    /// A first plan that was changed ("originally scheduled for Thursday",
+    /// "had been originally set for March"): its time may lie on either
+    /// side of the DCT, the nearest wins, and a weekday is the coming one
+    /// (news of a change comes before the day first set).
+    Planned,
     /// No cue either way.
     Unknown,
 }
@@ -137,6 +142,16 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         Some(end) => &words[..at + end],
         None => words,
     };
+    // "Monday's outage", "under a June agreement": a possessive or a date
+    // after an article names a thing, which a present progressive ("is
+    // recovering from", "is continuing to") does not place ahead.
+    let possessive = words.get(at).is_some_and(|w| w.text == "'s")
+        || at.checked_sub(1).is_some_and(|i| {
+            matches!(
+                words[i].text.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+            )
+        });
     for distance in 0..at.max(words.len() - at) {
         // A word inside a hyphenated compound is no verb ("their only
         // face-to-face debate on Monday night", "the long-awaited report").
@@ -144,6 +159,13 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let end = at - distance;
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
+            if TABLES
+                .future
+                .iter()
+                .any(|phrase| ends_with(upto, phrase) && first_plan(&words[..end - phrase.len()]))
+            {
+                return Tense::Planned;
+            }
             let future =
                 TABLES.future.iter().any(|phrase| {
                     ends_with(upto, phrase)
@@ -153,7 +175,8 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 }) || TABLES.future_plain.iter().any(|phrase| {
                     ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
                 }) || modal_future(words, end - 1)
-                    || scheduled_present(words, end - 1);
+                    || scheduled_present(words, end - 1)
+                    || (progressive(words, end - 1) && !possessive);
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -174,6 +197,13 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let from = &words[start..];
             let starts = |phrase: &[String]| starts_with(from, phrase);
             let prev = (distance > 0).then(|| &words[start - 1]);
+            if TABLES
+                .future
+                .iter()
+                .any(|phrase| starts(phrase) && first_plan(&words[at..start]))
+            {
+                return Tense::Planned;
+            }
             let future = TABLES.future.iter().any(|phrase| {
                 starts(phrase)
                     && !backshifted(&words[at..start])
@@ -259,6 +289,28 @@ fn adjective_in_future_clause(upto: &[Word]) -> bool {
 /// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
+}
+
+/// True when "originally" is one of the last two words of `preceding`: the
+/// plan after it was changed ("had been originally scheduled for").
+fn first_plan(preceding: &[Word]) -> bool {
+    preceding
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| w.text == "originally")
+}
+
+/// True when `words[i]` is an "-ing" form after "is", "are" or "'re": a
+/// present progressive, which news uses for plans ("is meeting with
+/// eurozone finance ministers on Monday").
+fn progressive(words: &[Word], i: usize) -> bool {
+    let word = &words[i];
+    word.lower
+        && word.text.len() >= 5
+        && word.text.ends_with("ing")
+        && i.checked_sub(1)
+            .is_some_and(|j| matches!(words[j].text.as_str(), "is" | "are" | "'re"))
 }
 
 /// True when `words[i]` is a modal of possibility that looks forward: in

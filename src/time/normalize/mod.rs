@@ -62,14 +62,16 @@ pub enum Pick {
     /// The nearest, ties to the past.
     Nearest,
     /// The nearest whatever the tense, ties to the past: a weekday naming a
-    /// scheduled event ("a final push before Tuesday's election", "tickets
-    /// for Sunday's game"), which the sentence's verb does not place.
+    /// scheduled event after "before" or "for" ("a final push before
+    /// Tuesday's election", "tickets for Sunday's game"), which the
+    /// sentence's verb does not place.
     Closest,
     /// Decided by the tense of the sentence.
     Tense,
     /// Decided by the tense, and without a cue the next one (or one ended
     /// in the last two months): a month naming a scheduled event ("the
-    /// November election").
+    /// November election"); a weekday owning one ("in Sunday's debate")
+    /// is then the nearest.
     TenseAhead,
     /// The latest that started at most four months before the document
     /// date, else the next one, whatever the tense: the month data are for
@@ -223,7 +225,7 @@ impl Val {
                 pick: Pick::Tense | Pick::TenseAhead,
                 ..
             } | Val::Weekday {
-                pick: Pick::Tense,
+                pick: Pick::Tense | Pick::TenseAhead,
                 ..
             } | Val::Holiday {
                 pick: Pick::Tense,

@@ -290,12 +290,20 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // "Friday night" stays a DATE (`2000-01-07TNI`): TimeBank and
     // MEANTIME annotate a weekday's part of day so (19 of 25).
     let pod = pod(hit);
+    // "a final push before Tuesday's election", "tickets for Sunday's
+    // game": the sentence's verb does not place the event; "won Sunday's
+    // election" does.
     let scheduled = hit.get("rel").is_none() && owns_scheduled_event(&hit.text[word.end()..]);
+    let unplaced = matches!(
+        key(previous_word(hit.text, out.span.start)).as_str(),
+        "before" | "for"
+    );
     out.val = Val::Weekday {
         day,
         pick: match hit.get("rel") {
             Some(r) => pick_of(r.as_str()),
-            None if scheduled => Pick::Closest,
+            None if scheduled && unplaced => Pick::Closest,
+            None if scheduled => Pick::TenseAhead,
             None => Pick::Tense,
         },
         pod,
