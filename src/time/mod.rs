@@ -137,7 +137,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     align_joined_months(text, &mut out);
     take_in_positions(text, &mut out);
     holiday_weeks(text, &mut out);
-    order_weekday_ranges(text, &mut out);
+    order_ranges(text, dct, &mut out);
     join_day_shifts(text, &mut out);
     join_weekday_weeks(text, &mut out);
     join_weekend_of(text, &mut out);
@@ -344,8 +344,11 @@ fn align_joined_months(text: &str, timexes: &mut [Timex]) {
 
 /// The second weekday of a range ("from Friday to Sunday", "Monday through
 /// Thursday") comes after the first: placed before it on its own, it moves
-/// a week on.
-fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
+/// a week on; a second day or month without its year ("from July 1 to
+/// Dec. 31", "from November to February") moves a year on, and a range of
+/// them placed ahead is the one under way when that holds the DCT ("runs
+/// from June 1 to Nov. 30" in September).
+fn order_ranges(text: &str, dct: Option<NaiveDate>, timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
         let (head, tail) = timexes.split_at_mut(i);
         let (first, second) = (&head[i - 1], &mut tail[0]);
@@ -354,10 +357,48 @@ fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
         let ranged = text
             .get(first.span.end..second.span.start)
             .is_some_and(|gap| range_gap(gap) || (between && gap == " and "));
-        let named = text
-            .get(second.span.start..second.span.end)
-            .is_some_and(|t| lexicon::TABLES.weekdays.contains_key(&lexicon::key(t)));
-        if !ranged || !named || !second.relative {
+        let second_text = &text[second.span.start..second.span.end];
+        let named = lexicon::TABLES
+            .weekdays
+            .contains_key(&lexicon::key(second_text));
+        if !ranged || !second.relative {
+            continue;
+        }
+        if !named {
+            // A month or a day of one, its year not written.
+            let yearless = !writes_a_year(second_text.as_bytes());
+            let period = |value: &str| {
+                bounds(value).filter(|b| matches!(b.precision, Precision::Month | Precision::Day))
+            };
+            let (Some(a), Some(mut b)) = (period(&first.value), period(&second.value)) else {
+                continue;
+            };
+            if !yearless || a.precision != b.precision {
+                continue;
+            }
+            if b.start < a.start
+                && let Some(moved) = shift_year(&second.value, 1)
+            {
+                second.value = moved;
+                b = period(&second.value).unwrap_or(b);
+            }
+            // "The hurricane season runs from June 1 to Nov. 30" in
+            // September: the range under way, not next year's.
+            let first_yearless = !writes_a_year(&text.as_bytes()[first.span.start..first.span.end]);
+            let under_way_a_year_back = |d: NaiveDate| {
+                let back = |x: NaiveDate| x.checked_sub_months(chrono::Months::new(12));
+                back(a.start).is_some_and(|s| s <= d) && back(b.end).is_some_and(|e| d < e)
+            };
+            if first_yearless
+                && let Some(d) = dct
+                && a.start > d
+                && under_way_a_year_back(d)
+                && let (Some(x), Some(y)) =
+                    (shift_year(&first.value, -1), shift_year(&second.value, -1))
+            {
+                head[i - 1].value = x;
+                second.value = y;
+            }
             continue;
         }
         let day = |value: &str| NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok();
@@ -370,6 +411,20 @@ fn order_weekday_ranges(text: &str, timexes: &mut [Timex]) {
             second.value = format!("{}{}", moved.format("%Y-%m-%d"), &second.value[10..]);
         }
     }
+}
+
+/// True when `span_text` holds four digits in a row: a year written out.
+fn writes_a_year(span_text: &[u8]) -> bool {
+    span_text
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// `value` (a value that starts with a year) with its year moved by
+/// `years`.
+fn shift_year(value: &str, years: i32) -> Option<String> {
+    let year = value.get(..4)?.parse::<i32>().ok()?;
+    Some(format!("{:04}{}", year.checked_add(years)?, &value[4..]))
 }
 
 /// True for the words between the two ends of a range: "to", "through",
