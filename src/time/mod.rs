@@ -138,6 +138,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     take_in_positions(text, &mut out);
     holiday_weeks(text, &mut out);
     order_ranges(text, dct, &mut out);
+    same_weekday_same_day(text, &mut out);
     join_day_shifts(text, &mut out);
     join_weekday_weeks(text, &mut out);
     join_weekend_of(text, &mut out);
@@ -427,6 +428,59 @@ fn shift_year(value: &str, years: i32) -> Option<String> {
     Some(format!("{:04}{}", year.checked_add(years)?, &value[4..]))
 }
 
+/// The weekday a relative expression names by itself ("Wednesday", "2:15
+/// p.m. Wednesday", "Tuesday night"), none when it also names a month or a
+/// direction ("next Wednesday", "Wednesday, May 3").
+fn lone_weekday(span_text: &str) -> Option<u32> {
+    let mut day = None;
+    for word in span_text
+        .split(|c: char| !c.is_alphabetic())
+        .map(lexicon::key)
+    {
+        if lexicon::TABLES.months.contains_key(&word)
+            || matches!(word.as_str(), "next" | "last" | "this" | "past" | "coming")
+        {
+            return None;
+        }
+        if let Some(d) = lexicon::TABLES.weekdays.get(&word) {
+            if day.is_some() {
+                return None;
+            }
+            day = Some(*d);
+        }
+    }
+    day
+}
+
+/// The same weekday named twice in a sentence is one day: "Policymakers
+/// meet Tuesday and Wednesday, and Bernanke holds a press conference at
+/// 2:15 p.m. Wednesday" (the second takes the first's date).
+fn same_weekday_same_day(text: &str, timexes: &mut [Timex]) {
+    for i in 1..timexes.len() {
+        let (head, tail) = timexes.split_at_mut(i);
+        let later = &mut tail[0];
+        let Some(day) = later
+            .relative
+            .then(|| lone_weekday(&text[later.span.start..later.span.end]))
+            .flatten()
+        else {
+            continue;
+        };
+        let earlier = head.iter().rev().find(|t| {
+            t.sentence == later.sentence
+                && t.relative
+                && lone_weekday(&text[t.span.start..t.span.end]) == Some(day)
+        });
+        if let Some(earlier) = earlier
+            && earlier.value.len() >= 10
+            && later.value.len() >= 10
+            && bounds(&earlier.value[..10]).is_some()
+        {
+            later.value.replace_range(..10, &earlier.value[..10]);
+        }
+    }
+}
+
 /// True for the words between the two ends of a range: "to", "through",
 /// "until", "till" or a dash.
 fn range_gap(gap: &str) -> bool {
@@ -532,7 +586,7 @@ impl NamedDays {
 
 /// A clock time takes its day from a day named right after it, with only
 /// a time zone or brackets (and "on") between: "10:35 a.m. (0735 GMT)
-/// Friday", "6.30 a.m. (2030 GMT) on Tuesday", "at 4 in the morning (4 a.m.
+/// Friday", "5 p.m. Eastern on Thursday", "6.30 a.m. (2030 GMT) on Tuesday", "at 4 in the morning (4 a.m.
 /// EDT Thursday)". Without one it keeps the day of
 /// its sentence or the DCT.
 fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
@@ -547,7 +601,12 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
             .is_some_and(|gap| {
                 let gap = gap.trim_end();
                 let gap = gap.strip_suffix(" on").unwrap_or(gap);
-                gap.len() <= 16 && !gap.chars().any(char::is_lowercase)
+                // Zones and their names: "GMT", "Eastern", "Pacific time".
+                gap.len() <= 16
+                    && gap
+                        .split(|c: char| !c.is_alphabetic())
+                        .filter(|w| !w.is_empty())
+                        .all(|w| w.starts_with(char::is_uppercase) || w == "time")
             });
         // "from 7 a.m. to 8 p.m. on Sunday": the first end of a range of
         // clocks takes the day of the second, unless it names its own.

@@ -77,14 +77,16 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
         .any(|w| TABLES.durative_past.contains(&w.text));
     // "The blaze was under control by 9 p.m.", "Many arrived by Tuesday
     // night", "By Wednesday morning, the result was clear": a state reached
-    // by a time in the past ("by" opening the sentence, or a past form
-    // before it with no "to" or modal in between), not a deadline ahead
-    // ("were told to leave by Friday", "are supposed to conclude by May").
+    // by a time in the past ("by" opening the sentence, or a past form up
+    // to four words before it with no "to" or modal in between), not a
+    // deadline ahead ("were told to leave by Friday", "are supposed to
+    // conclude by May", "promised a vote on the subsidies by mid-December").
     let reached = all[..at].last().is_some_and(|w| w.text == "by")
         && (at == 1
             || all[..at - 1]
                 .iter()
                 .rev()
+                .take(4)
                 .take_while(|w| w.text != "to" && !opens_plain_verb(&w.text))
                 .any(|w| {
                     w.text == "was"

@@ -62,8 +62,7 @@ pub enum Pick {
     /// The nearest, ties to the past.
     Nearest,
     /// The nearest whatever the tense, ties to the past: a weekday naming a
-    /// scheduled event after "before" or "for" ("a final push before
-    /// Tuesday's election", "tickets for Sunday's game"), which the
+    /// scheduled event after "for" ("tickets for Sunday's game"), which the
     /// sentence's verb does not place.
     Closest,
     /// Decided by the tense of the sentence.
