@@ -760,8 +760,8 @@ fn compound_duration(first: &str, second: &str) -> Option<String> {
 }
 
 /// Joins a weekday with the week named right after it into one date:
-/// "Wednesday last week" is the Wednesday of last week, "Monday next week"
-/// the Monday of next week.
+/// "Wednesday last week" and "Wednesday of last week" are the Wednesday of
+/// last week, "Monday next week" the Monday of next week.
 fn join_weekday_weeks(text: &str, timexes: &mut Vec<Timex>) {
     let mut i = 1;
     while i < timexes.len() {
@@ -771,7 +771,7 @@ fn join_weekday_weeks(text: &str, timexes: &mut Vec<Timex>) {
             .get(&lexicon::key(&text[day.span.start..day.span.end]))
             .copied();
         let week_word = text[week.span.start..week.span.end].to_ascii_lowercase();
-        let joined = text.get(day.span.end..week.span.start) == Some(" ")
+        let joined = matches!(text.get(day.span.end..week.span.start), Some(" " | " of "))
             && matches!(week_word.as_str(), "last week" | "next week" | "this week");
         let date = number.filter(|_| joined).and_then(|n| {
             let (year, w) = week.value.split_once("-W")?;

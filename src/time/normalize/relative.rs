@@ -314,8 +314,9 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// True when `after` (the text after a weekday) makes it the owner of a
-/// scheduled event: "'s" and a noun of `relative.txt` [scheduled] as one of
-/// the next two words ("Tuesday's election", "Sunday's home game").
+/// scheduled event: "'s" and a noun of `relative.txt` [scheduled] or [data]
+/// as one of the next three words ("Tuesday's election", "Sunday's home
+/// game", "Friday's U.S. jobs report").
 fn owns_scheduled_event(after: &str) -> bool {
     let Some(rest) = after
         .strip_prefix("'s")
@@ -324,9 +325,9 @@ fn owns_scheduled_event(after: &str) -> bool {
         return false;
     };
     rest.split_whitespace()
-        .take(2)
+        .take(3)
         .map(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .any(|w| TABLES.scheduled_events.contains(&w))
+        .any(|w| TABLES.scheduled_events.contains(&w) || TABLES.data_nouns.contains(&w))
 }
 
 /// True when "a Sunday" says which weekday a date falls on ("March 3 was a
