@@ -4,7 +4,7 @@
 //! lookup tables; the recognition rules of `patterns.txt` are expanded with
 //! those tables and compiled once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -181,11 +181,11 @@ pub struct Tables {
     pub future_plain: Vec<Vec<String>>,
     /// Schedule verbs in their plain form ("open", "vote"): a plan in the
     /// simple present when the word before agrees as their subject.
-    pub present_schedule: Vec<String>,
+    pub present_schedule: HashSet<String>,
     /// Words ending in "-s" that are no plural subject ("always", "its").
-    pub not_subject: Vec<String>,
+    pub not_subject: HashSet<String>,
     /// Words after an article that describe what follows ("new", "first").
-    pub adjective: Vec<String>,
+    pub adjective: HashSet<String>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Modals of possibility ("may", "could"): future cues when written in
@@ -332,9 +332,9 @@ fn build_tables() -> Tables {
     let mut report = Vec::new();
     let mut deadline = Vec::new();
     let mut future_plain = Vec::new();
-    let mut present_schedule = Vec::new();
-    let mut not_subject = Vec::new();
-    let mut adjective = Vec::new();
+    let mut present_schedule = HashSet::new();
+    let mut not_subject = HashSet::new();
+    let mut adjective = HashSet::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
@@ -349,9 +349,15 @@ fn build_tables() -> Tables {
             "report" => report.push(words),
             "deadline" => deadline.push(words),
             "future_plain" => future_plain.push(words),
-            "present_schedule" => present_schedule.push(key(k)),
-            "not_subject" => not_subject.push(key(k)),
-            "adjective" => adjective.push(key(k)),
+            "present_schedule" => {
+                present_schedule.insert(key(k));
+            }
+            "not_subject" => {
+                not_subject.insert(key(k));
+            }
+            "adjective" => {
+                adjective.insert(key(k));
+            }
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
             "not_future_after_due_to" => not_future_after_due_to.push(key(k)),

@@ -161,10 +161,11 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let end = at - distance;
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
-            if TABLES
-                .future
-                .iter()
-                .any(|phrase| ends_with(upto, phrase) && first_plan(&words[..end - phrase.len()]))
+            // (Checked only when "originally" is near: the scan is per word.)
+            if upto.iter().rev().take(5).any(|w| w.text == "originally")
+                && TABLES.future.iter().any(|phrase| {
+                    ends_with(upto, phrase) && first_plan(&words[..end - phrase.len()])
+                })
             {
                 return Tense::Planned;
             }
@@ -199,11 +200,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let from = &words[start..];
             let starts = |phrase: &[String]| starts_with(from, phrase);
             let prev = (distance > 0).then(|| &words[start - 1]);
-            if TABLES
-                .future
-                .iter()
-                .any(|phrase| starts(phrase) && first_plan(&words[at..start]))
-            {
+            if first_plan(&words[at..start]) && TABLES.future.iter().any(|phrase| starts(phrase)) {
                 return Tense::Planned;
             }
             let future = TABLES.future.iter().any(|phrase| {
@@ -354,36 +351,40 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
     ) else {
         return false;
     };
+    let plain_form = TABLES.present_schedule.contains(word.text.as_str());
+    let singular_form = !plain_form
+        && [word.text.strip_suffix('s'), word.text.strip_suffix("es")]
+            .into_iter()
+            .flatten()
+            .any(|base| TABLES.present_schedule.contains(base));
+    if !plain_form && !singular_form {
+        return false;
+    }
     let text = subject.text.as_str();
     let ends_in_s = text.len() > 3
         && text.ends_with('s')
         && !["ss", "us", "is", "'s"]
             .iter()
             .any(|end| text.ends_with(end));
-    let subject_like = !TABLES.not_subject.contains(&subject.text);
+    let subject_like = !TABLES.not_subject.contains(text);
     let plural = matches!(text, "they" | "we") || (ends_in_s && subject_like);
     let name = !subject.lower && !TABLES.weekdays.contains_key(text);
-    if TABLES.present_schedule.contains(&word.text) {
+    if plain_form {
         let bare_name = i < 2 || subject.after_mark || !words[i - 2].lower;
         return plural || (name && bare_name);
     }
-    let singular_form = [word.text.strip_suffix('s'), word.text.strip_suffix("es")]
-        .into_iter()
-        .flatten()
-        .any(|base| TABLES.present_schedule.iter().any(|verb| verb == base));
     let after_article = i >= 2
         && matches!(
             words[i - 2].text.as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
         );
     let noun = subject.lower
-        && !TABLES.adjective.contains(&subject.text)
+        && !TABLES.adjective.contains(text)
         && !["al", "ic", "ive", "ous", "est", "ly", "ed"]
             .iter()
             .any(|end| text.ends_with(end));
     // A name may end in "-s" ("Samsung Electronics reports").
-    singular_form
-        && subject_like
+    subject_like
         && (matches!(text, "he" | "she" | "it" | "who")
             || name
             || (!ends_in_s && after_article && noun))
