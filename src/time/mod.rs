@@ -456,27 +456,29 @@ fn lone_weekday(span_text: &str) -> Option<u32> {
 /// meet Tuesday and Wednesday, and Bernanke holds a press conference at
 /// 2:15 p.m. Wednesday" (the second takes the first's date).
 fn same_weekday_same_day(text: &str, timexes: &mut [Timex]) {
+    let days: Vec<Option<u32>> = timexes
+        .iter()
+        .map(|t| {
+            t.relative
+                .then(|| lone_weekday(&text[t.span.start..t.span.end]))
+                .flatten()
+        })
+        .collect();
     for i in 1..timexes.len() {
-        let (head, tail) = timexes.split_at_mut(i);
-        let later = &mut tail[0];
-        let Some(day) = later
-            .relative
-            .then(|| lone_weekday(&text[later.span.start..later.span.end]))
-            .flatten()
-        else {
+        let Some(day) = days[i] else {
             continue;
         };
-        let earlier = head.iter().rev().find(|t| {
-            t.sentence == later.sentence
-                && t.relative
-                && lone_weekday(&text[t.span.start..t.span.end]) == Some(day)
-        });
-        if let Some(earlier) = earlier
-            && earlier.value.len() >= 10
-            && later.value.len() >= 10
-            && bounds(&earlier.value[..10]).is_some()
+        let sentence = timexes[i].sentence;
+        let earlier = (0..i)
+            .rev()
+            .find(|&j| timexes[j].sentence == sentence && days[j] == Some(day));
+        if let Some(j) = earlier
+            && timexes[j].value.len() >= 10
+            && timexes[i].value.len() >= 10
+            && bounds(&timexes[j].value[..10]).is_some()
         {
-            later.value.replace_range(..10, &earlier.value[..10]);
+            let date = timexes[j].value[..10].to_string();
+            timexes[i].value.replace_range(..10, &date);
         }
     }
 }
