@@ -310,6 +310,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             let pick = match (pick, cx.tense) {
                 (Pick::Tense, Tense::Planned) => Pick::Future,
                 (Pick::TenseAhead, Tense::Unknown | Tense::Planned) => Pick::Closest,
+                (Pick::Closest, Tense::Future) => Pick::Future,
                 (pick, tense) => tense_pick(*pick, tense),
             };
             let value = base

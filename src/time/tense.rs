@@ -499,7 +499,11 @@ fn cue(
         .past
         .iter()
         .any(|cue| matches(cue) && !(after_modal && cue.len() == 1));
-    if future {
+    // "Markets are closed on Monday", "the store is shut Friday": a present
+    // passive or state is set for a day ahead.
+    let present_state =
+        prev.is_some_and(|p| p.text == "is" || p.text == "are") && (past_form || past_cue);
+    if future || present_state {
         Some(Tense::Future)
     } else if !passive && (past_form || ambiguous_past || past_cue) {
         Some(Tense::Past)
@@ -687,7 +691,9 @@ mod tests {
 
     #[test]
     fn participles_after_be_and_adjectives_in_un_ed_are_no_past_cue() {
-        assert_eq!(of_context("", "The case is heard ", "."), Tense::Unknown);
+        // A present passive is set for a day ahead ("is heard Monday").
+        assert_eq!(of_context("", "The case is heard ", "."), Tense::Future);
+        assert_eq!(of_context("", "The case was heard ", "."), Tense::Past);
         assert_eq!(
             of_context("", "The bonus would be paid ", "."),
             Tense::Future

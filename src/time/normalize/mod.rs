@@ -61,9 +61,10 @@ pub enum Pick {
     This,
     /// The nearest, ties to the past.
     Nearest,
-    /// The nearest whatever the tense, ties to the past: a weekday naming a
-    /// scheduled event after "for" ("tickets for Sunday's game"), which the
-    /// sentence's verb does not place.
+    /// The nearest, ties to the past, or the next one when the sentence
+    /// looks forward: a weekday naming a scheduled event after "before" or
+    /// "for" ("a final push before Tuesday's election", "tickets for
+    /// Sunday's game"), which a past verb does not place.
     Closest,
     /// Decided by the tense of the sentence.
     Tense,
@@ -224,7 +225,7 @@ impl Val {
                 pick: Pick::Tense | Pick::TenseAhead,
                 ..
             } | Val::Weekday {
-                pick: Pick::Tense | Pick::TenseAhead,
+                pick: Pick::Tense | Pick::TenseAhead | Pick::Closest,
                 ..
             } | Val::Holiday {
                 pick: Pick::Tense,

@@ -291,17 +291,15 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // MEANTIME annotate a weekday's part of day so (19 of 25).
     let pod = pod(hit);
     // "a final push before Tuesday's election", "tickets for Sunday's
-    // game": the sentence's verb does not place the event (news of what
-    // comes before one is news ahead of it); "won Sunday's election" does.
+    // game": a past verb does not place the event; "won Sunday's election"
+    // does.
     let scheduled = hit.get("rel").is_none() && owns_scheduled_event(&hit.text[word.end()..]);
     let before = key(previous_word(hit.text, out.span.start));
     out.val = Val::Weekday {
         day,
         pick: match hit.get("rel") {
             Some(r) => pick_of(r.as_str()),
-            // "return before Sunday's expected vote": the coming one.
-            None if scheduled && before == "before" => Pick::Future,
-            None if scheduled && before == "for" => Pick::Closest,
+            None if scheduled && matches!(before.as_str(), "before" | "for") => Pick::Closest,
             None if scheduled => Pick::TenseAhead,
             None => Pick::Tense,
         },
