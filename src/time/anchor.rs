@@ -665,7 +665,19 @@ fn holiday_around(dct: NaiveDate, rule: &str, pick: Pick) -> Option<NaiveDate> {
         }
         Pick::Before | Pick::Reported => dates.iter().rev().find(|d| **d <= dct),
         Pick::Last => dates.iter().rev().find(|d| **d < dct),
-        Pick::Future | Pick::TenseAhead => dates.iter().find(|d| **d >= dct),
+        // A holiday of the past week is still the one a forward-looking
+        // sentence means ("Lawmakers return from the Easter break on
+        // Monday" four days after Easter).
+        Pick::Future | Pick::TenseAhead => {
+            let last = dates.iter().rev().find(|d| **d < dct);
+            let next = dates.iter().find(|d| **d >= dct);
+            match (last, next) {
+                (Some(l), Some(n)) if (dct - *l).num_days() <= 7 && (*n - dct).num_days() > 183 => {
+                    Some(l)
+                }
+                (_, n) => n,
+            }
+        }
         Pick::Next => dates.iter().find(|d| **d > dct),
         Pick::This => dates.iter().find(|d| d.year() == dct.year()),
         Pick::Nearest | Pick::Tense | Pick::Closest => {

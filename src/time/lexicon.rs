@@ -186,6 +186,9 @@ pub struct Tables {
     pub not_subject: HashSet<String>,
     /// Words after an article that describe what follows ("new", "first").
     pub adjective: HashSet<String>,
+    /// Past verbs that set a deadline ("ordered a report by February 1"):
+    /// no state reached by it.
+    pub directive: HashSet<String>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Modals of possibility ("may", "could"): future cues when written in
@@ -335,6 +338,7 @@ fn build_tables() -> Tables {
     let mut present_schedule = HashSet::new();
     let mut not_subject = HashSet::new();
     let mut adjective = HashSet::new();
+    let mut directive = HashSet::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
@@ -357,6 +361,9 @@ fn build_tables() -> Tables {
             }
             "adjective" => {
                 adjective.insert(key(k));
+            }
+            "directive" => {
+                directive.insert(key(k));
             }
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
@@ -406,6 +413,7 @@ fn build_tables() -> Tables {
         present_schedule,
         not_subject,
         adjective,
+        directive,
         modal,
         modal_not_future,
         not_future_after_due_to,

@@ -603,12 +603,26 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
             .is_some_and(|gap| {
                 let gap = gap.trim_end();
                 let gap = gap.strip_suffix(" on").unwrap_or(gap);
-                // Zones and their names: "GMT", "Eastern", "Pacific time".
+                // Zones and their names: "GMT", "Eastern", "Pacific time"
+                // (not a quote opening: "after 9 p.m. "By Tuesday ...").
                 gap.len() <= 16
+                    && !gap.contains(['"', '“', '”'])
                     && gap
                         .split(|c: char| !c.is_alphabetic())
                         .filter(|w| !w.is_empty())
-                        .all(|w| w.starts_with(char::is_uppercase) || w == "time")
+                        .all(|w| {
+                            w.chars().all(|c| c.is_ascii_uppercase())
+                                || matches!(
+                                    w,
+                                    "Eastern"
+                                        | "Central"
+                                        | "Mountain"
+                                        | "Pacific"
+                                        | "Atlantic"
+                                        | "local"
+                                        | "time"
+                                )
+                        })
             });
         // "from 7 a.m. to 8 p.m. on Sunday": the first end of a range of
         // clocks takes the day of the second, unless it names its own.

@@ -80,19 +80,23 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     // by a time in the past ("by" opening the sentence, or a past form up
     // to four words before it with no "to" or modal in between), not a
     // deadline ahead ("were told to leave by Friday", "are supposed to
-    // conclude by May", "promised a vote on the subsidies by mid-December").
+    // conclude by May", "promised a vote on the subsidies by mid-December",
+    // "ordered a status report by February 1": a verb of `directive` sets a
+    // deadline).
     let reached = all[..at].last().is_some_and(|w| w.text == "by")
         && (at == 1
             || all[..at - 1]
                 .iter()
                 .rev()
+                .filter(|w| !w.in_compound)
                 .take(4)
                 .take_while(|w| w.text != "to" && !opens_plain_verb(&w.text))
                 .any(|w| {
-                    w.text == "was"
-                        || w.text == "were"
-                        || (w.lower && w.text.len() >= 5 && w.text.ends_with("ed"))
-                        || TABLES.past.iter().any(|p| p.len() == 1 && p[0] == w.text)
+                    !TABLES.directive.contains(&w.text)
+                        && (w.text == "was"
+                            || w.text == "were"
+                            || (w.lower && w.text.len() >= 5 && w.text.ends_with("ed"))
+                            || TABLES.past.iter().any(|p| p.len() == 1 && p[0] == w.text))
                 }));
     match (deadline, tense) {
         (true, Tense::Past) if perfect || lasted => Tense::Unknown,
@@ -161,6 +165,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let end = at - distance;
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
+            let prev2 = end.checked_sub(3).map(|i| &words[i]);
             // (Checked only when "originally" is near: the scan is per word.)
             if upto.iter().rev().take(5).any(|w| w.text == "originally")
                 && TABLES.future.iter().any(|phrase| {
@@ -184,7 +189,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 future,
                 |phrase| ends_with(upto, phrase),
                 &upto[end - 1],
-                prev,
+                (prev, prev2),
             ) && !(tense == Tense::Past
                 && noun_follows(&words[end..at])
                 && adjective_in_future_clause(upto))
@@ -200,6 +205,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let from = &words[start..];
             let starts = |phrase: &[String]| starts_with(from, phrase);
             let prev = (distance > 0).then(|| &words[start - 1]);
+            let prev2 = (distance > 1).then(|| &words[start - 2]);
             if first_plan(&words[at..start]) && TABLES.future.iter().any(|phrase| starts(phrase)) {
                 return Tense::Planned;
             }
@@ -214,7 +220,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                 .any(|phrase| starts(phrase) && !after_to(&words[..start]))
                 || modal_future(words, start)
                 || scheduled_present(words, start);
-            if let Some(tense) = cue(future, starts, &from[0], prev) {
+            if let Some(tense) = cue(future, starts, &from[0], (prev, prev2)) {
                 return tense;
             }
         }
@@ -473,9 +479,13 @@ fn cue(
     future: bool,
     matches: impl Fn(&[String]) -> bool,
     word: &Word,
-    prev: Option<&Word>,
+    (prev, prev2): (Option<&Word>, Option<&Word>),
 ) -> Option<Tense> {
-    let passive = prev.is_some_and(|p| is_be(&p.text));
+    // "to have given", "will have left": a perfect after a modal or "to"
+    // looks from a later time, no past cue.
+    let perfect_ahead =
+        prev.is_some_and(|p| p.text == "have") && prev2.is_some_and(|p| opens_plain_verb(&p.text));
+    let passive = prev.is_some_and(|p| is_be(&p.text)) || perfect_ahead;
     // "an estimated 46 million", "its revised forecast": an adjective.
     let determiner = prev.is_some_and(|p| {
         matches!(
@@ -499,10 +509,10 @@ fn cue(
         .past
         .iter()
         .any(|cue| matches(cue) && !(after_modal && cue.len() == 1));
-    // "Markets are closed on Monday", "the store is shut Friday": a present
-    // passive or state is set for a day ahead.
-    let present_state =
-        prev.is_some_and(|p| p.text == "is" || p.text == "are") && (past_form || past_cue);
+    // "Markets are closed on Monday", "the clinics are open Wednesday": a
+    // present passive or state is set for a day ahead.
+    let present_state = prev.is_some_and(|p| p.text == "is" || p.text == "are")
+        && (past_form || past_cue || word.text == "open");
     if future || present_state {
         Some(Tense::Future)
     } else if !passive && (past_form || ambiguous_past || past_cue) {
