@@ -151,13 +151,10 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
     // "Monday's outage", "under a June agreement": a possessive or a date
     // after an article names a thing, which a present progressive ("is
     // recovering from", "is continuing to") does not place ahead.
-    let possessive = words.get(at).is_some_and(|w| w.text == "'s")
-        || at.checked_sub(1).is_some_and(|i| {
-            matches!(
-                words[i].text.as_str(),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
-            )
-        });
+    let names_a_thing = words.get(at).is_some_and(|w| w.text == "'s")
+        || at
+            .checked_sub(1)
+            .is_some_and(|i| article_or_possessive(&words[i].text));
     for distance in 0..at.max(words.len() - at) {
         // A word inside a hyphenated compound is no verb ("their only
         // face-to-face debate on Monday night", "the long-awaited report").
@@ -184,7 +181,7 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                     ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
                 }) || modal_future(words, end - 1)
                     || scheduled_present(words, end - 1)
-                    || (progressive(words, end - 1) && !possessive);
+                    || (progressive(words, end - 1) && !names_a_thing);
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -379,11 +376,7 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
         let bare_name = i < 2 || subject.after_mark || !words[i - 2].lower;
         return plural || (name && bare_name);
     }
-    let after_article = i >= 2
-        && matches!(
-            words[i - 2].text.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
-        );
+    let after_article = i >= 2 && article_or_possessive(&words[i - 2].text);
     let noun = subject.lower
         && !TABLES.adjective.contains(text)
         && !["al", "ic", "ive", "ous", "est", "ly", "ed"]
@@ -437,6 +430,15 @@ fn ends_with(upto: &[Word], phrase: &[String]) -> bool {
             .iter()
             .zip(phrase)
             .all(|(w, p)| w.text == *p)
+}
+
+/// True for an article or a possessive pronoun, before which a word is a
+/// noun or an adjective, not a verb.
+fn article_or_possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+    )
 }
 
 /// True for a modal or "to", after which a verb is in its plain form.
