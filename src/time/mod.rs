@@ -597,33 +597,9 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
     for i in (1..timexes.len()).rev() {
         let (head, tail) = timexes.split_at_mut(i);
         let (clock, next) = (&mut head[i - 1], &tail[0]);
-        // "6.30 a.m. (2030 GMT) on Tuesday": "on" may end the gap.
         let close = text
             .get(clock.span.end..next.span.start)
-            .is_some_and(|gap| {
-                let gap = gap.trim_end();
-                let gap = gap.strip_suffix(" on").unwrap_or(gap);
-                // Zones and their names: "GMT", "Eastern", "Pacific time"
-                // (not a quote opening: "after 9 p.m. "By Tuesday ...").
-                gap.len() <= 16
-                    && !gap.contains(['"', '“', '”'])
-                    && gap
-                        .split(|c: char| !c.is_alphabetic())
-                        .filter(|w| !w.is_empty())
-                        .all(|w| {
-                            w.chars().all(|c| c.is_ascii_uppercase())
-                                || matches!(
-                                    w,
-                                    "Eastern"
-                                        | "Central"
-                                        | "Mountain"
-                                        | "Pacific"
-                                        | "Atlantic"
-                                        | "local"
-                                        | "time"
-                                )
-                        })
-            });
+            .is_some_and(names_clock_day);
         // "from 7 a.m. to 8 p.m. on Sunday": the first end of a range of
         // clocks takes the day of the second, unless it names its own.
         let clock_range = next.kind == TimexType::Time
@@ -653,6 +629,35 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
                 .replace_range(..10, &day.format("%Y-%m-%d").to_string());
         }
     }
+}
+
+/// True when `gap`, the text between a clock time and a day, lets the day
+/// be the clock's: a time zone or brackets, "on" at the end ("6.30 a.m.
+/// (2030 GMT) on Tuesday", "5 p.m. Eastern on Thursday"; not across a
+/// quote: "after 9 p.m. "By Tuesday ..."), or a noun the clock names the
+/// time of ("the midnight deadline on Tuesday", "a 10 a.m. meeting on
+/// Friday").
+fn names_clock_day(gap: &str) -> bool {
+    let noun_on = gap
+        .strip_prefix(' ')
+        .and_then(|g| g.strip_suffix(" on "))
+        .is_some_and(|noun| !noun.is_empty() && noun.bytes().all(|b| b.is_ascii_lowercase()));
+    let gap = gap.trim_end();
+    let gap = gap.strip_suffix(" on").unwrap_or(gap);
+    let zone_word = |w: &str| {
+        w.chars().all(|c| c.is_ascii_uppercase())
+            || matches!(
+                w,
+                "Eastern" | "Central" | "Mountain" | "Pacific" | "Atlantic" | "local" | "time"
+            )
+    };
+    noun_on
+        || (gap.len() <= 16
+            && !gap.contains(['"', '“', '”'])
+            && gap
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .all(zone_word))
 }
 
 /// True when `span_text` names a day of its own: a weekday, a month or
