@@ -374,7 +374,7 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
     let name = !subject.lower && !TABLES.weekdays.contains_key(text);
     if plain_form {
         let bare_name = i < 2 || subject.after_mark || !words[i - 2].lower;
-        return plural || (name && bare_name);
+        return plural || (name && bare_name) || plural_before_phrase(words, i);
     }
     let after_article = i >= 2 && article_or_possessive(&words[i - 2].text);
     let noun = subject.lower
@@ -387,6 +387,38 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
         && (matches!(text, "he" | "she" | "it" | "who")
             || name
             || (!ends_in_s && after_article && noun))
+}
+
+/// True when a plural stands before a short phrase of a preposition that
+/// ends right before the plain verb at `i`: the verb's subject ("Members of
+/// the union vote Wednesday", "Workers at the Flint truck plant vote on
+/// Monday").
+fn plural_before_phrase(words: &[Word], i: usize) -> bool {
+    let Some(preposition) = (i.saturating_sub(6)..i.saturating_sub(1)).rev().find(|&j| {
+        matches!(
+            words[j].text.as_str(),
+            "of" | "at" | "in" | "from" | "on" | "for" | "with"
+        )
+    }) else {
+        return false;
+    };
+    // No comma or dash inside ("Alarcon, head of"), no infinitive ("fell
+    // 50 cents on Friday to close at $20"), no noun ("plans at the start").
+    if words[preposition..i].iter().any(|w| w.after_mark)
+        || words[i - 1].text == "to"
+        || article_or_possessive(&words[i - 1].text)
+    {
+        return false;
+    }
+    preposition.checked_sub(1).is_some_and(|k| {
+        let text = words[k].text.as_str();
+        text.len() > 3
+            && text.ends_with('s')
+            && !["ss", "us", "is", "'s"]
+                .iter()
+                .any(|end| text.ends_with(end))
+            && !TABLES.not_subject.contains(text)
+    })
 }
 
 /// True when `words` start with "due to" meaning "because of": "due to"
