@@ -111,7 +111,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
                 // "in the year to April 2": the end of a period, not the
                 // day the story happened.
                 let boundary = matches!(
-                    lexicon::key(last_word(&text[..c.span.start])).as_str(),
+                    lexicon::key(guards::previous_word(text, c.span.start)).as_str(),
                     "to" | "through" | "until" | "till" | "since" | "ended" | "ending"
                 );
                 named_days.record(b.start, possessive || boundary);
@@ -182,15 +182,6 @@ fn counted_from(before: &str) -> chrono::Duration {
         .map_or(chrono::Duration::zero(), |n| {
             chrono::Duration::days(sign * per * n)
         })
-}
-
-/// The last word of `before` (letters only; "" when none ends it).
-fn last_word(before: &str) -> &str {
-    let trimmed = before.trim_end();
-    let start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-        i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    &trimmed[start..]
 }
 
 /// True when the expression at `span` opens its sentence as a framing
@@ -587,10 +578,10 @@ impl NamedDays {
 }
 
 /// A clock time takes its day from a day named right after it, with only
-/// a time zone or brackets (and "on") between: "10:35 a.m. (0735 GMT)
-/// Friday", "5 p.m. Eastern on Thursday", "6.30 a.m. (2030 GMT) on Tuesday", "at 4 in the morning (4 a.m.
-/// EDT Thursday)". Without one it keeps the day of
-/// its sentence or the DCT.
+/// what `names_clock_day` allows between ("10:35 a.m. (0735 GMT) Friday",
+/// "at 4 in the morning (4 a.m. EDT Thursday)"), and the first clock of a
+/// range the day of the second. Without one it keeps the day of its
+/// sentence or the DCT.
 fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
     // From the end, so a day passes back through a bracketed clock ("6.30
     // a.m. (2030 GMT) on Tuesday").

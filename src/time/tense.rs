@@ -364,11 +364,7 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
         return false;
     }
     let text = subject.text.as_str();
-    let ends_in_s = text.len() > 3
-        && text.ends_with('s')
-        && !["ss", "us", "is", "'s"]
-            .iter()
-            .any(|end| text.ends_with(end));
+    let ends_in_s = looks_plural(text);
     let subject_like = !TABLES.not_subject.contains(text);
     let plural = matches!(text, "they" | "we") || (ends_in_s && subject_like);
     let name = !subject.lower && !TABLES.weekdays.contains_key(text);
@@ -412,13 +408,18 @@ fn plural_before_phrase(words: &[Word], i: usize) -> bool {
     }
     preposition.checked_sub(1).is_some_and(|k| {
         let text = words[k].text.as_str();
-        text.len() > 3
-            && text.ends_with('s')
-            && !["ss", "us", "is", "'s"]
-                .iter()
-                .any(|end| text.ends_with(end))
-            && !TABLES.not_subject.contains(text)
+        looks_plural(text) && !TABLES.not_subject.contains(text)
     })
+}
+
+/// True when `word` ends like a plural noun: "-s", but not "-ss", "-us",
+/// "-is" ("press", "bus", "this") and longer than three letters ("was").
+fn looks_plural(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !["ss", "us", "is", "'s"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// True when `words` start with "due to" meaning "because of": "due to"
