@@ -170,6 +170,9 @@ pub struct Tables {
     pub duration_mods: HashMap<String, Modifier>,
     /// Frequency adverbs → SET value.
     pub sets: HashMap<String, &'static str>,
+    /// Words that make a clock time or weekday range near them habitual
+    /// ("usually", "weekdays").
+    pub habitual: Vec<String>,
     /// Future cues (lower-case phrases, as words).
     pub future: Vec<Vec<String>>,
     /// Past cues (lower-case phrases, as words).
@@ -404,7 +407,11 @@ fn build_tables() -> Tables {
         shifts,
         date_mods,
         duration_mods,
-        sets: map_str(SETS),
+        sets: pairs(SETS)
+            .filter(|(section, _, _)| section.is_empty())
+            .map(|(_, k, v)| (key(k), v))
+            .collect(),
+        habitual: section_keys(SETS, "habitual"),
         future,
         past,
         report,

@@ -19,6 +19,7 @@
 mod anchor;
 pub mod eval;
 mod guards;
+mod habitual;
 mod lexicon;
 mod normalize;
 mod recognize;
@@ -144,6 +145,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     join_weekend_of(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, &mut out);
+    habitual::undate_habitual_times(text, sentences, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
 }
@@ -345,14 +347,18 @@ fn order_ranges(text: &str, dct: Option<NaiveDate>, timexes: &mut [Timex]) {
         let (head, tail) = timexes.split_at_mut(i);
         let (first, second) = (&head[i - 1], &mut tail[0]);
         // "between Monday and Wednesday" is a range as "from ... to" is.
+        // So is "next Tuesday and Thursday": the second day is of the
+        // first one's week.
+        let first_text = &text[first.span.start..first.span.end];
+        let week_named = ["next ", "this ", "last ", "coming "]
+            .iter()
+            .any(|w| first_text.to_ascii_lowercase().starts_with(w));
         let between = text[..first.span.start].ends_with("between ");
         let ranged = text
             .get(first.span.end..second.span.start)
-            .is_some_and(|gap| range_gap(gap) || (between && gap == " and "));
+            .is_some_and(|gap| range_gap(gap) || ((between || week_named) && gap == " and "));
         let second_text = &text[second.span.start..second.span.end];
-        let named = lexicon::TABLES
-            .weekdays
-            .contains_key(&lexicon::key(second_text));
+        let named = second.kind == TimexType::Date && lone_weekday(second_text).is_some();
         if !ranged || !second.relative {
             continue;
         }
@@ -397,8 +403,11 @@ fn order_ranges(text: &str, dct: Option<NaiveDate>, timexes: &mut [Timex]) {
         let (Some(start), Some(end)) = (day(&first.value), day(&second.value)) else {
             continue;
         };
+        // To the first such weekday from the start on (a weekday placed in
+        // the past can lie two weeks before a "next Tuesday").
+        let weeks_behind = u64::try_from((start - end).num_days() / 7 + 1).unwrap_or(0);
         if end < start
-            && let Some(moved) = end.checked_add_days(chrono::Days::new(7))
+            && let Some(moved) = end.checked_add_days(chrono::Days::new(7 * weeks_behind))
         {
             second.value = format!("{}{}", moved.format("%Y-%m-%d"), &second.value[10..]);
         }
@@ -422,7 +431,7 @@ fn shift_year(value: &str, years: i32) -> Option<String> {
 /// The weekday a relative expression names by itself ("Wednesday", "2:15
 /// p.m. Wednesday", "Tuesday night"), none when it also names a month or a
 /// direction ("next Wednesday", "Wednesday, May 3").
-fn lone_weekday(span_text: &str) -> Option<u32> {
+pub(super) fn lone_weekday(span_text: &str) -> Option<u32> {
     let mut day = None;
     for word in span_text
         .split(|c: char| !c.is_alphabetic())
@@ -476,7 +485,7 @@ fn same_weekday_same_day(text: &str, timexes: &mut [Timex]) {
 
 /// True for the words between the two ends of a range: "to", "through",
 /// "until", "till" or a dash.
-fn range_gap(gap: &str) -> bool {
+pub(super) fn range_gap(gap: &str) -> bool {
     matches!(
         gap,
         " to " | " through " | " until " | " till " | "-" | "–" | " - " | " – "
@@ -653,7 +662,7 @@ fn names_clock_day(gap: &str) -> bool {
 
 /// True when `span_text` names a day of its own: a weekday, a month or
 /// "today", "tomorrow", "yesterday", "tonight".
-fn names_day(span_text: &str) -> bool {
+pub(super) fn names_day(span_text: &str) -> bool {
     span_text
         .split(|c: char| !c.is_alphabetic())
         .map(lexicon::key)

@@ -1,6 +1,7 @@
 //! Normalizers of times of day: clock times, hours in words, noon and
 //! midnight, with or without their day.
 
+use super::relative::every_before;
 use super::{Candidate, Hit, Pick, Val, month_and_day, pick_of};
 use crate::annotation::TimexType;
 use crate::time::guards::preceded_by;
@@ -123,6 +124,16 @@ pub(super) fn clock_date(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 pub(super) fn clock_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
     let (hour, minute) = clock_or_word(hit)?;
+    // "every Sunday at 10 a.m.": that time of every such day.
+    if hit.get("rel").is_none()
+        && let Some((start, quant)) = every_before(hit.text, out.span.start)
+    {
+        out.span.start = start;
+        out.quant = Some(quant);
+        out.kind = TimexType::Set;
+        out.val = Val::Fixed(format!("XXXX-WXX-{day}T{hour:02}:{minute:02}"));
+        return Some(out);
+    }
     out.kind = TimexType::Time;
     out.val = Val::Weekday {
         day,

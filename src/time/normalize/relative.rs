@@ -279,12 +279,24 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     {
         return None;
     }
-    if hit.get("plural").is_some() || after_every_weekday(hit.text, out.span.start) {
+    let every = every_before(hit.text, out.span.start);
+    let joined_every = after_every_weekday(hit.text, out.span.start);
+    // "next Tuesday and Thursday evenings": two evenings, not a habit.
+    let habit_of_pod = hit.get("pods").is_some()
+        && (joined_every || !after_dated_weekday(hit.text, out.span.start));
+    if hit.get("plural").is_some() || habit_of_pod || every.is_some() || joined_every {
         if hit.get("rel").is_some() {
             return None;
         }
+        // "every Saturday morning", "Tuesday nights": that part of every
+        // such day.
+        let pod = pod(hit).map_or(String::new(), |p| format!("T{p}"));
+        if let Some((start, q)) = every {
+            out.span.start = start;
+            out.quant = Some(q);
+        }
         out.kind = TimexType::Set;
-        out.val = Val::Fixed(format!("XXXX-WXX-{day}"));
+        out.val = Val::Fixed(format!("XXXX-WXX-{day}{pod}"));
         return Some(out);
     }
     // "Friday night" stays a DATE (`2000-01-07TNI`): TimeBank and
@@ -345,6 +357,38 @@ fn names_a_weekday_of(text: &str, start: usize) -> bool {
         || before_a.to_ascii_lowercase().ends_with("falls on")
         || before_a.to_ascii_lowercase().ends_with("fell on")
         || before_a.to_ascii_lowercase().ends_with("fall on")
+}
+
+/// True when "and" or "or" joins the weekday at `start` to a weekday of
+/// one week before it ("next Tuesday and Thursday evenings"; not "on Monday
+/// and Tuesday nights", a schedule).
+fn after_dated_weekday(text: &str, start: usize) -> bool {
+    let link = previous_word(text, start);
+    if !matches!(key(link).as_str(), "and" | "or") {
+        return false;
+    }
+    let at = text[..start].trim_end().len() - link.len();
+    let day = previous_word(text, at);
+    if !TABLES.weekdays.contains_key(&key(day)) {
+        return false;
+    }
+    let at = text[..at].trim_end().len() - day.len();
+    matches!(
+        key(previous_word(text, at)).as_str(),
+        "next" | "last" | "this" | "coming" | "past"
+    )
+}
+
+/// Where "every" or "each" right before `start` begins, and the TIMEX3
+/// quant it gives ("every Saturday morning", "each Friday at 3 p.m.").
+pub(super) fn every_before(text: &str, start: usize) -> Option<(usize, &'static str)> {
+    let word = previous_word(text, start);
+    let quant = match key(word).as_str() {
+        "every" => "EVERY",
+        "each" => "EACH",
+        _ => return None,
+    };
+    Some((text[..start].trim_end().len() - word.len(), quant))
 }
 
 /// True when a weekday is joined to an "every" before it: "Friday" in

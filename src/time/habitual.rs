@@ -1,0 +1,196 @@
+//! Times of a habit: a clock time or a range of weekdays in a clause that
+//! says how often something happens ("open from 9 a.m. to 5 p.m. daily",
+//! "usually opens at 10 a.m.", "open Monday through Friday on weekdays")
+//! is a time of any such day, not one day of the calendar.
+
+use crate::annotation::{Sentence, Span, Timex, TimexType};
+
+use super::lexicon::{TABLES, key};
+use super::value::{Precision, bounds};
+use super::{lone_weekday, names_day, range_gap};
+
+/// The most words between a time and the expression or word that makes it
+/// habitual.
+const NEAR_WORDS: usize = 8;
+
+/// Turns the clock times and weekday ranges of habitual clauses into times
+/// of any day: a clock becomes `XXXX-XX-XXT09:00`, each end of a weekday
+/// range a SET (`XXXX-WXX-1`). The clause must hold a SET of days or longer
+/// other than a rate ("daily", "every day", "on Sundays"; not "$5 million
+/// per day", "every 15 minutes") or a word
+/// of `sets.txt` [habitual] ("usually", "on weekdays") within a few words,
+/// and its sentence must name no day of the calendar.
+pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes: &mut [Timex]) {
+    let sentence_of = |t: &Timex| {
+        sentences
+            .get(t.sentence)
+            .map_or(Span::new(0, text.len()), |s| s.span)
+    };
+    for i in 0..timexes.len() {
+        let Some(next) = timexes.get(i + 1) else {
+            break;
+        };
+        let (first, second) = (&timexes[i], next);
+        let weekday_range = first.kind == TimexType::Date
+            && second.kind == TimexType::Date
+            && first.sentence == second.sentence
+            && first.relative
+            && second.relative
+            && text
+                .get(first.span.end..second.span.start)
+                .is_some_and(range_gap);
+        if !weekday_range {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            lone_weekday(&text[first.span.start..first.span.end]),
+            lone_weekday(&text[second.span.start..second.span.end]),
+        ) else {
+            continue;
+        };
+        // "searched every day from Friday to Monday": each day of one span
+        // of days, so a cue of days does not make the range a habit; nor
+        // does any cue in a sentence that names a day of the calendar.
+        let sentence = sentence_of(first);
+        let cued = |at: usize| habitual(text, sentence, timexes, at, Cue::WeeksOrLonger);
+        if !(cued(i) || cued(i + 1)) || names_calendar_day(text, timexes, first.sentence, i..i + 2)
+        {
+            continue;
+        }
+        for (t, day) in [(i, a), (i + 1, b)] {
+            timexes[t].kind = TimexType::Set;
+            timexes[t].value = format!("XXXX-WXX-{day}");
+            timexes[t].relative = false;
+        }
+    }
+    let mut undated_before = false;
+    for i in 0..timexes.len() {
+        let t = &timexes[i];
+        let own_day = names_day(&text[t.span.start..t.span.end]);
+        // "twice a day, at 8 a.m. and 8 p.m.": the second clock of a pair
+        // follows the first.
+        let paired = undated_before
+            && text
+                .get(timexes[i - 1].span.end..t.span.start)
+                .is_some_and(|gap| range_gap(gap) || gap == " and " || gap == " or ");
+        undated_before = false;
+        if t.kind != TimexType::Time
+            || !t.relative
+            || t.value.len() != 16
+            || own_day
+            || names_calendar_day(text, timexes, t.sentence, 0..0)
+            || !(paired || habitual(text, sentence_of(t), timexes, i, Cue::DaysOrLonger))
+        {
+            continue;
+        }
+        undated_before = true;
+        let clock = timexes[i].value[10..].to_string();
+        timexes[i].value = format!("XXXX-XX-XX{clock}");
+        timexes[i].relative = false;
+    }
+}
+
+/// True when sentence `sentence` names a day: a DATE of a day or a clock
+/// time with its own day ("on Tuesday", "Sunday at 10 a.m."), other than
+/// the timexes at the indices `except`.
+fn names_calendar_day(
+    text: &str,
+    timexes: &[Timex],
+    sentence: usize,
+    except: std::ops::Range<usize>,
+) -> bool {
+    timexes
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.sentence == sentence && !except.contains(i))
+        .any(|(_, t)| {
+            let day = bounds(&t.value).is_some_and(|b| b.precision == Precision::Day);
+            (t.kind == TimexType::Date && day)
+                || (t.kind == TimexType::Time && names_day(&text[t.span.start..t.span.end]))
+        })
+}
+
+/// The SETs that can make a time habitual.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Any SET of days or longer ("daily", "each night", "on Sundays").
+    DaysOrLonger,
+    /// A SET of weeks or longer ("four days a week", "weekly"): over a
+    /// range of weekdays, one of days means each day of it.
+    WeeksOrLonger,
+}
+
+impl Cue {
+    /// True when a SET of `value` is such a cue.
+    fn admits(self, value: &str) -> bool {
+        let days = value == "P1D" || value.starts_with("XXXX-XX-XX");
+        !value.starts_with("PT") && (self == Cue::DaysOrLonger || !days)
+    }
+}
+
+/// True when timex `i` stands in a habitual clause: a SET that is not a
+/// rate, or a [habitual] word, within `NEAR_WORDS` words on either side in
+/// its sentence (`sentence`), with no clause break between (see `near`).
+fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -> bool {
+    let t = &timexes[i];
+    let set_near = timexes.iter().any(|s| {
+        s.kind == TimexType::Set
+            && s.sentence == t.sentence
+            && !key(&text[s.span.start..s.span.end]).starts_with("per ")
+            && cue.admits(&s.value)
+            && if s.span.end <= t.span.start {
+                let opens = text[sentence.start.min(s.span.start)..s.span.start]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .is_empty();
+                near(&text[s.span.end..t.span.start], opens)
+            } else {
+                t.span.end <= s.span.start && near(&text[t.span.end..s.span.start], false)
+            }
+    });
+    set_near
+        || clause_words_before(&text[sentence.start.min(t.span.start)..t.span.start])
+            .chain(clause_words_after(
+                &text[t.span.end..sentence.end.max(t.span.end)],
+            ))
+            .any(|w| TABLES.habitual.contains(&key(w)))
+}
+
+/// True when `gap`, the text between a time and a SET, holds at most
+/// `NEAR_WORDS` words and no clause break. A comma may open the gap when
+/// the SET opens the sentence (`set_opens`: "Every day, the ferry leaves
+/// at 7 a.m.") or only a preposition follows it ("twice a day, at 8
+/// a.m."); not in "who visited the bar every Friday, was arrested at 11
+/// p.m.".
+fn near(gap: &str, set_opens: bool) -> bool {
+    let gap = match gap.strip_prefix(',') {
+        Some(rest) if set_opens || rest.split_whitespace().count() <= 1 => rest,
+        _ => gap,
+    };
+    !gap.contains([',', ';', ':', '"', '“', '”', '(', ')'])
+        && gap.split_whitespace().count() <= NEAR_WORDS
+}
+
+/// The words of `before`, the sentence up to a time, back to the nearest
+/// clause break, at most `NEAR_WORDS`.
+fn clause_words_before(before: &str) -> impl Iterator<Item = &str> {
+    let cut = before
+        .rfind([',', ';', ':', '"', '“', '”'])
+        .map_or(0, |i| i + 1);
+    before[cut..]
+        .split_whitespace()
+        .rev()
+        .take(NEAR_WORDS)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The words of `after`, the sentence from a time on, up to the nearest
+/// clause break, at most `NEAR_WORDS`.
+fn clause_words_after(after: &str) -> impl Iterator<Item = &str> {
+    let cut = after
+        .find([',', ';', ':', '"', '“', '”'])
+        .unwrap_or(after.len());
+    after[..cut]
+        .split_whitespace()
+        .take(NEAR_WORDS)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
