@@ -144,7 +144,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     join_weekday_weeks(text, &mut out);
     join_weekend_of(text, &mut out);
     join_compound_durations(text, &mut out);
-    date_clocks_by_next_day(text, &mut out);
+    date_clocks_by_next_day(text, sentences, &mut out);
     habitual::undate_habitual_times(text, sentences, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
@@ -591,12 +591,36 @@ impl NamedDays {
 /// "at 4 in the morning (4 a.m. EDT Thursday)"), and the first clock of a
 /// range the day of the second. Without one it keeps the day of its
 /// sentence or the DCT.
-fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
+fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Timex]) {
     // From the end, so a day passes back through a bracketed clock ("6.30
     // a.m. (2030 GMT) on Tuesday").
     for i in (1..timexes.len()).rev() {
         let (head, tail) = timexes.split_at_mut(i);
-        let (clock, next) = (&mut head[i - 1], &tail[0]);
+        let (clock, next) = (&mut head[i - 1], &mut tail[0]);
+        // "from 9 a.m. Monday to 5 p.m.", "from 10 p.m. Saturday to 6
+        // a.m.": a second end without a day of its own is on the first's
+        // day, or the morning after.
+        if clock.kind == TimexType::Time
+            && next.kind == TimexType::Time
+            && clock.sentence == next.sentence
+            && clock.value.len() == 16
+            && next.value.len() == 16
+            && names_day(&text[clock.span.start..clock.span.end])
+            && !names_day(&text[next.span.start..next.span.end])
+            && text
+                .get(clock.span.end..next.span.start)
+                .is_some_and(range_gap)
+            && let Ok(day) = NaiveDate::parse_from_str(&clock.value[..10], "%Y-%m-%d")
+        {
+            let day = if clock.value[11..] > next.value[11..] {
+                day.succ_opt().unwrap_or(day)
+            } else {
+                day
+            };
+            next.value
+                .replace_range(..10, &day.format("%Y-%m-%d").to_string());
+            continue;
+        }
         let close = text
             .get(clock.span.end..next.span.start)
             .is_some_and(names_clock_day);
@@ -620,8 +644,21 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
             && clock.value.len() == 16
             && let Some(mut day) = day
         {
-            // "from 10 p.m. to 6 a.m. on Sunday": the night before.
             if clock_range && clock.value[11..] > next.value[11..] {
+                // "A curfew will be in force from 10 p.m. to 6 a.m.": both
+                // ends took the same day, and ahead the range runs into the
+                // next morning.
+                let same_day = clock.value[..10] == next.value[..10];
+                if same_day
+                    && !names_day(&text[next.span.start..next.span.end])
+                    && looks_ahead(text, sentences, clock)
+                    && let Some(after) = day.succ_opt()
+                {
+                    next.value
+                        .replace_range(..10, &after.format("%Y-%m-%d").to_string());
+                    continue;
+                }
+                // "from 10 p.m. to 6 a.m. on Sunday": the night before.
                 day = day.pred_opt().unwrap_or(day);
             }
             clock
@@ -629,6 +666,15 @@ fn date_clocks_by_next_day(text: &str, timexes: &mut [Timex]) {
                 .replace_range(..10, &day.format("%Y-%m-%d").to_string());
         }
     }
+}
+
+/// True when the tense around `timex` looks ahead.
+fn looks_ahead(text: &str, sentences: &[Sentence], timex: &Timex) -> bool {
+    let sentence = sentences
+        .get(timex.sentence)
+        .map_or(Span::new(0, text.len()), |s| s.span);
+    let (lead, before, after) = clause(text, sentence, timex.span);
+    tense::of_context(lead, before, after) == Tense::Future
 }
 
 /// True when `gap`, the text between a clock time and a day, lets the day
