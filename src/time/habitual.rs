@@ -1,7 +1,8 @@
-//! Times of a habit: a clock time or a range of weekdays in a clause that
-//! says how often something happens ("open from 9 a.m. to 5 p.m. daily",
-//! "usually opens at 10 a.m.", "open Monday through Friday on weekdays")
-//! is a time of any such day, not one day of the calendar.
+//! Times of a habit: a clock time, a range of weekdays or a month in a
+//! clause that says how often something happens ("open from 9 a.m. to 5
+//! p.m. daily", "usually opens at 10 a.m.", "sits four days a week, from
+//! Monday to Thursday", "usually peaks in December") is a time of any such
+//! day or year, not one of the calendar.
 
 use crate::annotation::{Sentence, Span, Timex, TimexType};
 
@@ -13,13 +14,14 @@ use super::{lone_weekday, names_day, range_gap};
 /// habitual.
 const NEAR_WORDS: usize = 8;
 
-/// Turns the clock times and weekday ranges of habitual clauses into times
-/// of any day: a clock becomes `XXXX-XX-XXT09:00`, each end of a weekday
-/// range a SET (`XXXX-WXX-1`). The clause must hold a SET of days or longer
+/// Turns the clock times, weekday ranges and months of habitual clauses
+/// into times of any day or year: a clock becomes `XXXX-XX-XXT09:00`, each
+/// end of a weekday range a SET (`XXXX-WXX-1`), a month `XXXX-12` (near a
+/// [habitual] word or a SET of years, in a clause that writes no year). The clause must hold a SET of days or longer
 /// other than a rate ("daily", "every day", "on Sundays"; not "$5 million
 /// per day", "every 15 minutes") or a word
 /// of `sets.txt` [habitual] ("usually", "on weekdays") within a few words,
-/// and its sentence must name no day of the calendar.
+/// and its clause must name no day of the calendar.
 pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes: &mut [Timex]) {
     let sentence_of = |t: &Timex| {
         sentences
@@ -53,7 +55,9 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         // does any cue in a sentence that names a day of the calendar.
         let sentence = sentence_of(first);
         let cued = |at: usize| habitual(text, sentence, timexes, at, Cue::WeeksOrLonger);
-        if !(cued(i) || cued(i + 1)) || names_calendar_day(text, timexes, first.sentence, i..i + 2)
+        if !(cued(i) || cued(i + 1))
+            || clause_names_day(text, timexes, i, i..i + 2)
+            || clause_names_day(text, timexes, i + 1, i..i + 2)
         {
             continue;
         }
@@ -78,7 +82,7 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
             || !t.relative
             || t.value.len() != 16
             || own_day
-            || names_calendar_day(text, timexes, t.sentence, 0..0)
+            || clause_names_day(text, timexes, i, i..i + 1)
             || !(paired || habitual(text, sentence_of(t), timexes, i, Cue::DaysOrLonger))
         {
             continue;
@@ -88,26 +92,78 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         timexes[i].value = format!("XXXX-XX-XX{clock}");
         timexes[i].relative = false;
     }
+    // "Norovirus activity usually peaks between December and February":
+    // months of any year.
+    for i in 0..timexes.len() {
+        let Some(month) = bare_month(text, &timexes[i]) else {
+            continue;
+        };
+        if habitual(text, sentence_of(&timexes[i]), timexes, i, Cue::Years)
+            && !clause_names_year(text, timexes, i)
+        {
+            timexes[i].value = format!("XXXX-{month:02}");
+            timexes[i].relative = false;
+        }
+    }
 }
 
-/// True when sentence `sentence` names a day: a DATE of a day or a clock
-/// time with its own day ("on Tuesday", "Sunday at 10 a.m."), other than
-/// the timexes at the indices `except`.
-fn names_calendar_day(
+/// True when the clause of timex `i` names a day: a DATE of a day or a
+/// clock time with its own day ("on Tuesday", "Sunday at 10 a.m."), other
+/// than the timexes at the indices `except`, in its sentence with no comma
+/// or semicolon between ("Starting Monday, lanes will close nightly from 9
+/// p.m." has none in the clause of the clock).
+fn clause_names_day(
     text: &str,
     timexes: &[Timex],
-    sentence: usize,
+    i: usize,
     except: std::ops::Range<usize>,
 ) -> bool {
-    timexes
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| t.sentence == sentence && !except.contains(i))
-        .any(|(_, t)| {
-            let day = bounds(&t.value).is_some_and(|b| b.precision == Precision::Day);
-            (t.kind == TimexType::Date && day)
-                || (t.kind == TimexType::Time && names_day(&text[t.span.start..t.span.end]))
+    let t = &timexes[i];
+    timexes.iter().enumerate().any(|(j, u)| {
+        let day = bounds(&u.value).is_some_and(|b| b.precision == Precision::Day);
+        u.sentence == t.sentence
+            && !except.contains(&j)
+            && same_clause(text, t, u)
+            && ((u.kind == TimexType::Date && day)
+                || (u.kind == TimexType::Time && names_day(&text[u.span.start..u.span.end])))
+    })
+}
+
+/// True when the clause of timex `i` writes a year or a relative date of
+/// its own ("this year", "in 2019") besides the bare months.
+fn clause_names_year(text: &str, timexes: &[Timex], i: usize) -> bool {
+    let t = &timexes[i];
+    timexes.iter().enumerate().any(|(j, u)| {
+        j != i
+            && u.sentence == t.sentence
+            && u.kind == TimexType::Date
+            && bare_month(text, u).is_none()
+            && bounds(&u.value).is_some()
+            && same_clause(text, t, u)
+    })
+}
+
+/// True when no comma or semicolon stands between timexes `a` and `b`.
+fn same_clause(text: &str, a: &Timex, b: &Timex) -> bool {
+    let (first, second) = if a.span.start <= b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    text.get(first.span.end..second.span.start)
+        .is_none_or(|gap| !gap.contains([',', ';']))
+}
+
+/// The month a timex names by its name alone ("December"), if it does.
+fn bare_month(text: &str, t: &Timex) -> Option<u32> {
+    (t.kind == TimexType::Date && t.relative && t.value.len() == 7)
+        .then(|| {
+            TABLES
+                .months
+                .get(&key(&text[t.span.start..t.span.end]))
+                .copied()
         })
+        .flatten()
 }
 
 /// The SETs that can make a time habitual.
@@ -118,13 +174,21 @@ enum Cue {
     /// A SET of weeks or longer ("four days a week", "weekly"): over a
     /// range of weekdays, one of days means each day of it.
     WeeksOrLonger,
+    /// A SET of years ("annually", "every year", "each spring"), for months.
+    Years,
 }
 
 impl Cue {
     /// True when a SET of `value` is such a cue.
     fn admits(self, value: &str) -> bool {
         let days = value == "P1D" || value.starts_with("XXXX-XX-XX");
-        !value.starts_with("PT") && (self == Cue::DaysOrLonger || !days)
+        match self {
+            Cue::Years => {
+                value == "P1Y"
+                    || (value.starts_with("XXXX") && !days && !value.starts_with("XXXX-WXX"))
+            }
+            _ => !value.starts_with("PT") && (self == Cue::DaysOrLonger || !days),
+        }
     }
 }
 

@@ -927,7 +927,8 @@ fn join_day_shifts(text: &str, timexes: &mut Vec<Timex>) {
 }
 
 /// The words around an expression that tell its tense: up to 80 bytes
-/// before it and 40 after, inside its sentence and its clause (long
+/// before it and 40 after (120 after a phrase that opens the sentence and
+/// ends at a comma), inside its sentence and its clause (long
 /// sentences mix tenses; a semicolon ends a clause), and the lead, up to
 /// 240 bytes of the sentence before those 80 (none after a semicolon).
 /// Returns (lead, before, after).
@@ -941,7 +942,21 @@ fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str, &str) {
     };
     let start = floor(span.start.saturating_sub(80));
     let lead_start = floor(start.saturating_sub(240)).min(start);
-    let mut end = (span.end + 40).min(sentence.end).min(text.len());
+    // "Starting Monday, two southbound lanes between Third Street and U.S.
+    // 35 will close": an opening phrase takes the tense of the clause it
+    // opens, which may lie further on (not one that a subordinate clause
+    // follows: "On Friday, when Albright set aside ...").
+    let opening = text[sentence.start.min(span.start)..span.start]
+        .split_whitespace()
+        .count()
+        <= 2
+        && text[span.end..].starts_with(',')
+        && !matches!(
+            lexicon::key(guards::next_word(&text[span.end + 1..])).as_str(),
+            "when" | "while" | "as" | "after" | "before" | "which" | "who" | "where" | "if"
+        );
+    let reach = if opening { 120 } else { 40 };
+    let mut end = (span.end + reach).min(sentence.end).min(text.len());
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -117,30 +117,47 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
     if words.get(at).is_some_and(reports) {
         return Tense::Past;
     }
-    // "practiced on Friday afternoon and will fly to New Orleans": a
-    // conjunction before an auxiliary starts a clause of its own.
-    let new_clause = |i: usize| {
-        matches!(words[i].text.as_str(), "and" | "but")
-            && words.get(i + 1).is_some_and(|next| {
-                matches!(
-                    next.text.as_str(),
-                    "will"
-                        | "would"
-                        | "'ll"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "is"
-                        | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                )
-            })
-    };
+    // "Forecasters said Saturday would be only slightly cooler": an
+    // expression right before a modal is the subject of its clause.
+    if words.get(at).is_some_and(|w| {
+        matches!(
+            w.text.as_str(),
+            "will" | "would" | "'ll" | "should" | "must" | "might"
+        )
+    }) && !words
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.text.as_str(), "have" | "not"))
+    {
+        return Tense::Future;
+    }
+    // "practiced on Friday afternoon and will fly to New Orleans", "opened
+    // clinics on Monday and plans to add more": a conjunction before an
+    // auxiliary or a verb of intent starts a clause of its own.
+    let new_clause =
+        |i: usize| {
+            matches!(words[i].text.as_str(), "and" | "but")
+                && words.get(i + 1).is_some_and(|next| {
+                    TABLES.future.iter().any(|phrase| {
+                        phrase.len() == 2 && phrase[1] == "to" && phrase[0] == next.text
+                    }) || matches!(
+                        next.text.as_str(),
+                        "will"
+                            | "would"
+                            | "'ll"
+                            | "could"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                    )
+                })
+        };
     let words = match (at..words.len()).position(|i| {
         let w = &words[i];
         w.text == "that" || reports(w) || new_clause(i)
