@@ -309,6 +309,7 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             // "in Sunday's debate" with no cue: the nearest Sunday.
             let pick = match (pick, cx.tense) {
                 (Pick::Tense, Tense::Planned) => Pick::Future,
+                (Pick::Tense | Pick::TenseAhead, Tense::Requested) => Pick::Closest,
                 (Pick::TenseAhead, Tense::Unknown | Tense::Planned) => Pick::Closest,
                 (Pick::Closest, Tense::Future) => Pick::Future,
                 (pick, tense) => tense_pick(*pick, tense),
@@ -469,7 +470,7 @@ fn tense_pick(pick: Pick, tense: Tense) -> Pick {
         (Pick::Tense, Tense::Past) => Pick::Past,
         (Pick::Tense, Tense::Since) => Pick::Before,
         (Pick::Tense, Tense::Future) => Pick::Future,
-        (Pick::Tense, Tense::Unknown | Tense::Planned) => Pick::Nearest,
+        (Pick::Tense, Tense::Unknown | Tense::Planned | Tense::Requested) => Pick::Nearest,
         (Pick::TenseAhead, Tense::Past) => Pick::Past,
         (Pick::TenseAhead, Tense::Since) => Pick::Before,
         (Pick::TenseAhead, _) => Pick::TenseAhead,

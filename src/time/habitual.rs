@@ -44,10 +44,14 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         if !weekday_range {
             continue;
         }
-        let (Some(a), Some(b)) = (
-            lone_weekday(&text[first.span.start..first.span.end]),
-            lone_weekday(&text[second.span.start..second.span.end]),
-        ) else {
+        // A weekday first ("Monday", "Friday night"; not "Palm Sunday").
+        let weekday_of = |t: &Timex| {
+            let span = &text[t.span.start..t.span.end];
+            let first_word = span.split(|c: char| !c.is_alphabetic()).next()?;
+            TABLES.weekdays.get(&key(first_word))?;
+            lone_weekday(span)
+        };
+        let (Some(a), Some(b)) = (weekday_of(first), weekday_of(second)) else {
             continue;
         };
         // "searched every day from Friday to Monday": each day of one span
@@ -91,6 +95,25 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         let clock = timexes[i].value[10..].to_string();
         timexes[i].value = format!("XXXX-XX-XX{clock}");
         timexes[i].relative = false;
+    }
+    // "the usual hours of 8:30 a.m. to 1:30 p.m. Customers may withdraw 300
+    // euros a day": the first end of a range follows the second.
+    for i in (0..timexes.len().saturating_sub(1)).rev() {
+        let (first, second) = (&timexes[i], &timexes[i + 1]);
+        if first.kind == TimexType::Time
+            && first.relative
+            && first.value.len() == 16
+            && second.kind == TimexType::Time
+            && second.value.starts_with("XXXX-XX-XXT")
+            && !names_day(&text[first.span.start..first.span.end])
+            && text
+                .get(first.span.end..second.span.start)
+                .is_some_and(range_gap)
+        {
+            let clock = timexes[i].value[10..].to_string();
+            timexes[i].value = format!("XXXX-XX-XX{clock}");
+            timexes[i].relative = false;
+        }
     }
     // "Norovirus activity usually peaks between December and February":
     // months of any year.

@@ -192,6 +192,9 @@ pub struct Tables {
     /// Past verbs that set a deadline ("ordered a report by February 1"):
     /// no state reached by it.
     pub directive: HashSet<String>,
+    /// Past verbs of asking ("urged residents to stay indoors on
+    /// Saturday"): what they ask for may lie on either side of the DCT.
+    pub request: HashSet<String>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Modals of possibility ("may", "could"): future cues when written in
@@ -342,6 +345,7 @@ fn build_tables() -> Tables {
     let mut not_subject = HashSet::new();
     let mut adjective = HashSet::new();
     let mut directive = HashSet::new();
+    let mut request = HashSet::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
@@ -367,6 +371,9 @@ fn build_tables() -> Tables {
             }
             "directive" => {
                 directive.insert(key(k));
+            }
+            "request" => {
+                request.insert(key(k));
             }
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
@@ -421,6 +428,7 @@ fn build_tables() -> Tables {
         not_subject,
         adjective,
         directive,
+        request,
         modal,
         modal_not_future,
         not_future_after_due_to,

@@ -433,10 +433,18 @@ fn shift_year(value: &str, years: i32) -> Option<String> {
 /// direction ("next Wednesday", "Wednesday, May 3").
 pub(super) fn lone_weekday(span_text: &str) -> Option<u32> {
     let mut day = None;
-    for word in span_text
+    let mut capitalized_before = false;
+    for (written, word) in span_text
         .split(|c: char| !c.is_alphabetic())
-        .map(lexicon::key)
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, lexicon::key(w)))
     {
+        // "Palm Sunday", "Easter Sunday", "Super Tuesday": a holiday.
+        if capitalized_before && lexicon::TABLES.weekdays.contains_key(&word) {
+            return None;
+        }
+        capitalized_before = written.starts_with(|c: char| c.is_ascii_uppercase())
+            && !lexicon::TABLES.weekdays.contains_key(&word);
         if lexicon::TABLES.months.contains_key(&word)
             || matches!(word.as_str(), "next" | "last" | "this" | "past" | "coming")
         {

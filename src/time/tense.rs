@@ -17,6 +17,10 @@ pub enum Tense {
     /// side of the DCT, the nearest wins, and a weekday is the coming one
     /// (news of a change comes before the day first set).
     Planned,
+    /// What a past request asks for ("urged residents to stay indoors on
+    /// Saturday"): it may lie on either side of the DCT; the nearest wins,
+    /// and a weekday is the closest one.
+    Requested,
     /// No cue either way.
     Unknown,
 }
@@ -158,13 +162,26 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
                     )
                 })
         };
-    let words = match (at..words.len()).position(|i| {
-        let w = &words[i];
-        w.text == "that" || reports(w) || new_clause(i)
-    }) {
-        Some(end) => &words[..at + end],
-        None => words,
+    let end = |clauses: bool| {
+        (at..words.len())
+            .position(|i| {
+                let w = &words[i];
+                w.text == "that" || reports(w) || (clauses && new_clause(i))
+            })
+            .map_or(words.len(), |end| at + end)
     };
+    // Without a cue in its own clause, the expression takes the tense of
+    // the clause joined to it ("The relay moves on to Henley on Wednesday
+    // and plans to reach Windsor").
+    match nearest_in(&words[..end(true)], at) {
+        Tense::Unknown if end(true) < end(false) => nearest_in(&words[..end(false)], at),
+        tense => tense,
+    }
+}
+
+/// The tense of the cue nearest to the expression, which stands between
+/// `words[..at]` and `words[at..]`, the words being those of its clause.
+fn nearest_in(words: &[Word], at: usize) -> Tense {
     // "Monday's outage", "under a June agreement": a possessive or a date
     // after an article names a thing, which a present progressive ("is
     // recovering from", "is continuing to") does not place ahead.
@@ -180,6 +197,13 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
             let upto = &words[..end];
             let prev = end.checked_sub(2).map(|i| &words[i]);
             let prev2 = end.checked_sub(3).map(|i| &words[i]);
+            // "urged residents to stay indoors on Saturday", "appealed for
+            // donors to come forward on Sunday": what a past request asks
+            // for may lie on either side of the DCT (not after "had": "had
+            // urged 375,000 people to evacuate as early as Monday").
+            if upto[end - 1].text == "to" && requested(&upto[..end - 1]) {
+                return Tense::Requested;
+            }
             // (Checked only when "originally" is near: the scan is per word.)
             if upto.iter().rev().take(5).any(|w| w.text == "originally")
                 && TABLES.future.iter().any(|phrase| {
@@ -310,6 +334,21 @@ fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
 }
 
+/// True when a verb of `tense.txt` [request] stands within the last four
+/// of `preceding` (the words before an infinitive's "to"), not after
+/// "had" or a form of "be" ("are asked to").
+fn requested(preceding: &[Word]) -> bool {
+    let start = preceding.len().saturating_sub(4);
+    (start..preceding.len()).any(|i| {
+        TABLES.request.contains(&preceding[i].text)
+            && !(i > 0
+                && matches!(
+                    preceding[i - 1].text.as_str(),
+                    "had" | "is" | "are" | "be" | "being"
+                ))
+    })
+}
+
 /// True when "originally" is one of the last two words of `preceding`: the
 /// plan after it was changed ("had been originally scheduled for").
 fn first_plan(preceding: &[Word]) -> bool {
@@ -365,12 +404,18 @@ fn modal_future(words: &[Word], i: usize) -> bool {
 /// an adjective after the article ("the latest reports on Tuesday").
 fn scheduled_present(words: &[Word], i: usize) -> bool {
     let word = &words[i];
-    let (Some(subject), true) = (
-        i.checked_sub(1).map(|j| &words[j]),
-        word.lower && !word.after_mark,
-    ) else {
+    if !word.lower || word.after_mark || i == 0 {
         return false;
+    }
+    // "Campaigning officially ends at 8 p.m. Saturday": an adverb may
+    // stand between the subject and its verb.
+    let adverb = |w: &Word| w.lower && !w.after_mark && w.text.len() >= 5 && w.text.ends_with("ly");
+    let i = if adverb(&words[i - 1]) && i >= 2 {
+        i - 1
+    } else {
+        i
     };
+    let subject = &words[i - 1];
     let plain_form = TABLES.present_schedule.contains(word.text.as_str());
     let singular_form = !plain_form
         && [word.text.strip_suffix('s'), word.text.strip_suffix("es")]
@@ -397,7 +442,7 @@ fn scheduled_present(words: &[Word], i: usize) -> bool {
             .any(|end| text.ends_with(end));
     // A name may end in "-s" ("Samsung Electronics reports").
     subject_like
-        && (matches!(text, "he" | "she" | "it" | "who")
+        && (matches!(text, "he" | "she" | "it" | "who" | "which")
             || name
             || (!ends_in_s && after_article && noun))
 }
