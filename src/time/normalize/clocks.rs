@@ -1,7 +1,7 @@
 //! Normalizers of times of day: clock times, hours in words, noon and
 //! midnight, with or without their day.
 
-use super::relative::every_before;
+use super::relative::{every_before, shared_plural_pod};
 use super::{Candidate, Hit, Pick, Val, month_and_day, pick_of};
 use crate::annotation::TimexType;
 use crate::time::guards::preceded_by;
@@ -122,7 +122,13 @@ pub(super) fn clock_date(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 /// - `noon_day`: the same
 /// - `day_clock`: Friday at 3 p.m. / Monday 10:30 / next Friday at 3 p.m.
 pub(super) fn clock_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    let day = *TABLES.weekdays.get(&key(hit.get("weekday")?.as_str()))?;
+    let weekday = hit.get("weekday")?;
+    let day = *TABLES.weekdays.get(&key(weekday.as_str()))?;
+    // "until 2:15 a.m. on Friday and Saturday nights": the clock of a habit
+    // and the nights, each on its own.
+    if shared_plural_pod(&hit.text[weekday.end()..]).is_some() {
+        return None;
+    }
     let (hour, minute) = clock_or_word(hit)?;
     // "every Sunday at 10 a.m.": that time of every such day.
     if hit.get("rel").is_none()

@@ -284,6 +284,15 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // "next Tuesday and Thursday evenings": two evenings, not a habit.
     let habit_of_pod = hit.get("pods").is_some()
         && (joined_every || !after_dated_weekday(hit.text, out.span.start));
+    // "on Friday and Saturday nights": the nights of both weekdays.
+    let shared_pods = (hit.get("rel").is_none() && hit.get("pod").is_none())
+        .then(|| shared_plural_pod(&hit.text[word.end()..]))
+        .flatten();
+    if let Some(code) = shared_pods {
+        out.kind = TimexType::Set;
+        out.val = Val::Fixed(format!("XXXX-WXX-{day}T{code}"));
+        return Some(out);
+    }
     if hit.get("plural").is_some() || habit_of_pod || every.is_some() || joined_every {
         if hit.get("rel").is_some() {
             return None;
@@ -369,6 +378,24 @@ fn names_a_weekday_of(text: &str, start: usize) -> bool {
         || before_a.to_ascii_lowercase().ends_with("falls on")
         || before_a.to_ascii_lowercase().ends_with("fell on")
         || before_a.to_ascii_lowercase().ends_with("fall on")
+}
+
+/// The part of day a plural after the next weekday gives to both ("Friday
+/// and Saturday nights": `NI`), when `after`, the text after a weekday, is
+/// "and" or "or", a weekday and such a plural.
+pub(super) fn shared_plural_pod(after: &str) -> Option<&'static str> {
+    let mut words = after.split_whitespace();
+    if !matches!(words.next()?, "and" | "or") {
+        return None;
+    }
+    TABLES.weekdays.get(&key(words.next()?))?;
+    let plural = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    TABLES
+        .parts_of_day
+        .get(&key(plural.strip_suffix('s')?))
+        .copied()
 }
 
 /// True when "and" or "or" joins the weekday at `start` to a weekday of
