@@ -18,8 +18,9 @@ pub enum Tense {
     /// (news of a change comes before the day first set).
     Planned,
     /// What a past request asks for ("urged residents to stay indoors on
-    /// Saturday"): it may lie on either side of the DCT; the nearest wins,
-    /// and a weekday is the closest one.
+    /// Saturday"), or when a measure starts ("beginning Wednesday night"):
+    /// it may lie on either side of the DCT; the nearest wins, and a weekday
+    /// is the closest one.
     Requested,
     /// No cue either way.
     Unknown,
@@ -44,6 +45,14 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     if all.last().is_some_and(|w| w.text == "since") {
         return Tense::Since;
     }
+    // "imposed a curfew, beginning Wednesday night", "starting on Monday":
+    // when a measure starts is, after a past verb, often the next such day
+    // and as often the last; the closest wins ("will close for six weeks
+    // starting Monday" still looks forward).
+    let start_word = |w: &Word| w.lower && matches!(w.text.as_str(), "beginning" | "starting");
+    let n = all.len();
+    let starts_then = all.last().is_some_and(start_word)
+        || (n >= 2 && matches!(all[n - 1].text.as_str(), "on" | "at") && start_word(&all[n - 2]));
     let at = all.len();
     all.extend(words(after));
     // A comma right after the expression closes its clause: "The team,
@@ -106,6 +115,7 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
         (true, Tense::Past) if perfect || lasted => Tense::Unknown,
         (true, Tense::Past) if reached => Tense::Past,
         (true, _) => Tense::Future,
+        (false, Tense::Past | Tense::Unknown) if starts_then => Tense::Requested,
         (false, tense) => tense,
     }
 }
@@ -212,17 +222,20 @@ fn nearest_in(words: &[Word], at: usize) -> Tense {
             {
                 return Tense::Planned;
             }
-            let future =
-                TABLES.future.iter().any(|phrase| {
-                    ends_with(upto, phrase)
-                        && !backshifted(&words[..end - phrase.len()])
-                        && !compared(&words[..end - phrase.len()])
-                        && !causal(&words[end - phrase.len()..])
-                }) || TABLES.future_plain.iter().any(|phrase| {
-                    ends_with(upto, phrase) && !after_to(&words[..end - phrase.len()])
-                }) || modal_future(words, end - 1)
-                    || scheduled_present(words, end - 1)
-                    || (progressive(words, end - 1) && !names_a_thing);
+            let future = TABLES.future.iter().any(|phrase| {
+                ends_with(upto, phrase)
+                    && !backshifted(&words[..end - phrase.len()])
+                    && !compared(&words[..end - phrase.len()])
+                    && !causal(&words[end - phrase.len()..])
+            }) || TABLES.future_plain.iter().any(|phrase| {
+                // A name is no verb ("Land's End on May 19", "the
+                // French Open on Sunday").
+                ends_with(upto, phrase)
+                    && words[end - phrase.len()].lower
+                    && !after_to(&words[..end - phrase.len()])
+            }) || modal_future(words, end - 1)
+                || scheduled_present(words, end - 1)
+                || (progressive(words, end - 1) && !names_a_thing);
             if let Some(tense) = cue(
                 future,
                 |phrase| ends_with(upto, phrase),
@@ -255,7 +268,7 @@ fn nearest_in(words: &[Word], at: usize) -> Tense {
             }) || TABLES
                 .future_plain
                 .iter()
-                .any(|phrase| starts(phrase) && !after_to(&words[..start]))
+                .any(|phrase| starts(phrase) && from[0].lower && !after_to(&words[..start]))
                 || modal_future(words, start)
                 || scheduled_present(words, start);
             if let Some(tense) = cue(future, starts, &from[0], (prev, prev2)) {
@@ -368,7 +381,7 @@ fn progressive(words: &[Word], i: usize) -> bool {
         && word.text.len() >= 5
         && word.text.ends_with("ing")
         && i.checked_sub(1)
-            .is_some_and(|j| matches!(words[j].text.as_str(), "is" | "are" | "'re"))
+            .is_some_and(|j| matches!(words[j].text.as_str(), "is" | "are" | "'re" | "am" | "'m"))
 }
 
 /// True when `words[i]` is a modal of possibility that looks forward: in
