@@ -83,6 +83,13 @@ pub(super) fn rel_unit(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if the && key(next_word(&hit.text[out.span.end..])) == "of" {
         return None;
     }
+    // "the past fortnight", "the next fortnight": two weeks up to or from
+    // now, a length (no calendar unit is a fortnight).
+    if unit == "fortnight" {
+        out.kind = TimexType::Duration;
+        out.val = Val::Fixed("P2W".to_string());
+        return Some(out);
+    }
     let gran = match unit.as_str() {
         "day" => Gran::Day,
         "week" => Gran::Week,
