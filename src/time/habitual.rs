@@ -80,7 +80,7 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         let paired = undated_before
             && text
                 .get(timexes[i - 1].span.end..t.span.start)
-                .is_some_and(|gap| range_gap(gap) || gap == " and " || gap == " or ");
+                .is_some_and(|gap| range_gap(gap) || joins_list(gap));
         undated_before = false;
         if t.kind != TimexType::Time
             || !t.relative
@@ -97,7 +97,8 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         timexes[i].relative = false;
     }
     // "the usual hours of 8:30 a.m. to 1:30 p.m. Customers may withdraw 300
-    // euros a day": the first end of a range follows the second.
+    // euros a day", "meals at 7am, noon and 6pm daily": the first end of a
+    // range or the first of a list follows the next.
     for i in (0..timexes.len().saturating_sub(1)).rev() {
         let (first, second) = (&timexes[i], &timexes[i + 1]);
         if first.kind == TimexType::Time
@@ -108,7 +109,7 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
             && !names_day(&text[first.span.start..first.span.end])
             && text
                 .get(first.span.end..second.span.start)
-                .is_some_and(range_gap)
+                .is_some_and(|gap| range_gap(gap) || joins_list(gap))
         {
             let clock = timexes[i].value[10..].to_string();
             timexes[i].value = format!("XXXX-XX-XX{clock}");
@@ -121,13 +122,26 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         let Some(month) = bare_month(text, &timexes[i]) else {
             continue;
         };
-        if habitual(text, sentence_of(&timexes[i]), timexes, i, Cue::Years)
+        // "in July and August": a month joined to one of any year is too.
+        let joined = i > 0
+            && timexes[i - 1].value.starts_with("XXXX-")
+            && bare_month(text, &timexes[i - 1]).is_some()
+            && text
+                .get(timexes[i - 1].span.end..timexes[i].span.start)
+                .is_some_and(|gap| range_gap(gap) || joins_list(gap));
+        if (joined || habitual(text, sentence_of(&timexes[i]), timexes, i, Cue::Years))
             && !clause_names_year(text, timexes, i)
         {
             timexes[i].value = format!("XXXX-{month:02}");
             timexes[i].relative = false;
         }
     }
+}
+
+/// True when `gap`, the text between two times, joins them in a list: a
+/// comma, "and" or "or".
+fn joins_list(gap: &str) -> bool {
+    matches!(gap, ", " | ", and " | " and " | " or " | ", or ")
 }
 
 /// True when the clause of timex `i` names a day: a DATE of a day or a
