@@ -322,17 +322,12 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     // game": a past verb does not place the event; "won Sunday's election"
     // does.
     let before = key(previous_word(hit.text, out.span.start));
-    // "announced a victory parade for Tuesday morning": the day an event
-    // is set for.
+    // "announced a victory parade for Tuesday morning", "suspended classes
+    // for Thursday": the day something is set for.
     let possessive = ["'s", "’s"]
         .iter()
         .any(|s| hit.text[word.end()..].starts_with(s));
-    let set_for = before == "for" && !possessive && {
-        let for_at = hit.text[..out.span.start].trim_end().len() - "for".len();
-        TABLES
-            .scheduled_events
-            .contains(&key(previous_word(hit.text, for_at)))
-    };
+    let set_for = before == "for" && !possessive;
     let scheduled =
         hit.get("rel").is_none() && (set_for || owns_scheduled_event(&hit.text[word.end()..]));
     out.val = Val::Weekday {
