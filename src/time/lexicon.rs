@@ -195,6 +195,9 @@ pub struct Tables {
     /// Past verbs of asking ("urged residents to stay indoors on
     /// Saturday"): what they ask for may lie on either side of the DCT.
     pub request: HashSet<String>,
+    /// Past verbs that move a plan ("moved up from February"): the time
+    /// after their "from" is the first plan.
+    pub rescheduled: HashSet<String>,
     /// Deadline words: future cues only right before the expression.
     pub deadline: Vec<Vec<String>>,
     /// Modals of possibility ("may", "could"): future cues when written in
@@ -346,6 +349,7 @@ fn build_tables() -> Tables {
     let mut adjective = HashSet::new();
     let mut directive = HashSet::new();
     let mut request = HashSet::new();
+    let mut rescheduled = HashSet::new();
     let mut modal = Vec::new();
     let mut modal_not_future = Vec::new();
     let mut not_future_after_due_to = Vec::new();
@@ -374,6 +378,9 @@ fn build_tables() -> Tables {
             }
             "request" => {
                 request.insert(key(k));
+            }
+            "rescheduled" => {
+                rescheduled.insert(key(k));
             }
             "modal" => modal.push(key(k)),
             "modal_not_future" => modal_not_future.push(words),
@@ -429,6 +436,7 @@ fn build_tables() -> Tables {
         adjective,
         directive,
         request,
+        rescheduled,
         modal,
         modal_not_future,
         not_future_after_due_to,

@@ -18,7 +18,8 @@ pub enum Tense {
     /// (news of a change comes before the day first set).
     Planned,
     /// What a past request asks for ("urged residents to stay indoors on
-    /// Saturday"), or when a measure starts ("beginning Wednesday night"):
+    /// Saturday"), when a measure starts ("beginning Wednesday night") or
+    /// the plan that was moved ("postponed from Tuesday"):
     /// it may lie on either side of the DCT; the nearest wins, and a weekday
     /// is the closest one.
     Requested,
@@ -53,6 +54,16 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let n = all.len();
     let starts_then = all.last().is_some_and(start_word)
         || (n >= 2 && matches!(all[n - 1].text.as_str(), "on" | "at") && start_word(&all[n - 2]));
+    // "a primary that party leaders had moved up from February", "the vote,
+    // postponed from Tuesday": the first plan, on either side of the DCT.
+    if n >= 2
+        && all[n - 1].text == "from"
+        && all[n.saturating_sub(3)..n - 1]
+            .iter()
+            .any(|w| TABLES.rescheduled.contains(&w.text))
+    {
+        return Tense::Requested;
+    }
     let at = all.len();
     all.extend(words(after));
     // A comma right after the expression closes its clause: "The team,
