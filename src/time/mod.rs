@@ -188,13 +188,16 @@ fn counted_from(before: &str) -> chrono::Duration {
 
 /// True when the expression at `span` opens its sentence as a framing
 /// adverbial: at most one word before it ("In 2021,", "During 2019,") and a
-/// comma after it.
+/// comma after it, or as the owner of its subject ("Last year's rush was
+/// cut short when Wuhan was locked down on Jan. 23").
 fn opens_sentence(text: &str, sentence: Option<&Sentence>, span: Span) -> bool {
     let start = sentence.map_or(0, |s| s.span.start);
     let lead = text.get(start..span.start).unwrap_or("").trim();
-    lead.split_whitespace().count() <= 1
+    let rest = &text[span.end..];
+    (lead.split_whitespace().count() <= 1
         && lead.chars().all(char::is_alphabetic)
-        && text[span.end..].starts_with(',')
+        && rest.starts_with(','))
+        || (lead.is_empty() && (rest.starts_with("'s ") || rest.starts_with("’s ")))
 }
 
 /// Takes a position inside a month or year into the expression: "the
@@ -353,10 +356,23 @@ fn order_ranges(text: &str, dct: Option<NaiveDate>, timexes: &mut [Timex]) {
         let week_named = ["next ", "this ", "last ", "coming "]
             .iter()
             .any(|w| first_text.to_ascii_lowercase().starts_with(w));
+        // And "for Saturday and Sunday": two weekdays joined by "and" in the
+        // order of the week are in that order ("on Tuesday and Monday" is
+        // a list, not a span).
+        let days_in_order = match (
+            lone_weekday(first_text),
+            lone_weekday(&text[second.span.start..second.span.end]),
+        ) {
+            (Some(a), Some(b)) => a < b,
+            _ => false,
+        };
+        let two_weekdays = first.kind == TimexType::Date && days_in_order;
         let between = text[..first.span.start].ends_with("between ");
         let ranged = text
             .get(first.span.end..second.span.start)
-            .is_some_and(|gap| range_gap(gap) || ((between || week_named) && gap == " and "));
+            .is_some_and(|gap| {
+                range_gap(gap) || ((between || week_named || two_weekdays) && gap == " and ")
+            });
         let second_text = &text[second.span.start..second.span.end];
         let named = second.kind == TimexType::Date && lone_weekday(second_text).is_some();
         if !ranged || !second.relative {
@@ -406,7 +422,18 @@ fn order_ranges(text: &str, dct: Option<NaiveDate>, timexes: &mut [Timex]) {
         // To the first such weekday from the start on (a weekday placed in
         // the past can lie two weeks before a "next Tuesday").
         let weeks_behind = u64::try_from((start - end).num_days() / 7 + 1).unwrap_or(0);
-        if end < start
+        // "fell twice last week, on Monday and Thursday": when the first day
+        // lies before the DCT, it goes back to the second's week.
+        let joined_in_past = end < start
+            && two_weekdays
+            && text.get(first.span.end..second.span.start) == Some(" and ")
+            && dct.is_some_and(|d| start < d);
+        if joined_in_past {
+            if let Some(moved) = start.checked_sub_days(chrono::Days::new(7 * weeks_behind)) {
+                let first = &mut head[i - 1];
+                first.value = format!("{}{}", moved.format("%Y-%m-%d"), &first.value[10..]);
+            }
+        } else if end < start
             && let Some(moved) = end.checked_add_days(chrono::Days::new(7 * weeks_behind))
         {
             second.value = format!("{}{}", moved.format("%Y-%m-%d"), &second.value[10..]);
