@@ -54,6 +54,16 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let n = all.len();
     let starts_then = all.last().is_some_and(start_word)
         || (n >= 2 && matches!(all[n - 1].text.as_str(), "on" | "at") && start_word(&all[n - 2]));
+    // "races could be moved to Monday", "was moved to Wednesday": the new
+    // plan lies ahead.
+    if n >= 2
+        && all[n - 1].text == "to"
+        && all[n.saturating_sub(3)..n - 1]
+            .iter()
+            .any(|w| TABLES.rescheduled.contains(&w.text))
+    {
+        return Tense::Future;
+    }
     // "a primary that party leaders had moved up from February", "the vote,
     // postponed from Tuesday": the first plan, on either side of the DCT.
     if n >= 2
@@ -187,7 +197,16 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
         (at..words.len())
             .position(|i| {
                 let w = &words[i];
-                w.text == "that" || reports(w) || (clauses && new_clause(i))
+                w.text == "that"
+                    || reports(w)
+                    || (clauses && new_clause(i))
+                    // "would hold the vote on Monday unless a deal was
+                    // reached": a clause of condition or cause has a tense
+                    // of its own.
+                    || matches!(
+                        w.text.as_str(),
+                        "unless" | "if" | "because" | "although" | "though" | "whereas"
+                    )
             })
             .map_or(words.len(), |end| at + end)
     };
