@@ -55,24 +55,13 @@ pub fn of_context(lead: &str, before: &str, after: &str) -> Tense {
     let starts_then = all.last().is_some_and(start_word)
         || (n >= 2 && matches!(all[n - 1].text.as_str(), "on" | "at") && start_word(&all[n - 2]));
     // "races could be moved to Monday", "was moved to Wednesday": the new
-    // plan lies ahead.
-    if n >= 2
-        && all[n - 1].text == "to"
-        && all[n.saturating_sub(3)..n - 1]
-            .iter()
-            .any(|w| TABLES.rescheduled.contains(&w.text))
-    {
-        return Tense::Future;
-    }
-    // "a primary that party leaders had moved up from February", "the vote,
-    // postponed from Tuesday": the first plan, on either side of the DCT.
-    if n >= 2
-        && all[n - 1].text == "from"
-        && all[n.saturating_sub(3)..n - 1]
-            .iter()
-            .any(|w| TABLES.rescheduled.contains(&w.text))
-    {
-        return Tense::Requested;
+    // plan lies ahead. "A primary that party leaders had moved up from
+    // February", "the vote, postponed from Tuesday": the first plan, on
+    // either side of the DCT.
+    match moved_plan(&all) {
+        Some("to") => return Tense::Future,
+        Some(_) => return Tense::Requested,
+        None => {}
     }
     let at = all.len();
     all.extend(words(after));
@@ -375,6 +364,24 @@ fn adjective_in_future_clause(upto: &[Word]) -> bool {
 /// over). "was expected" and "were planning" still look forward.
 fn backshifted(preceding: &[Word]) -> bool {
     preceding.iter().rev().take(2).any(|w| w.text == "had")
+}
+
+/// "to" or "from" when `before`, the words before an expression, ends
+/// with one of them after a verb of `tense.txt` [rescheduled] ("moved to",
+/// "moved up from", "postponed from").
+fn moved_plan(before: &[Word]) -> Option<&'static str> {
+    let (link, verb_words) = before.split_last()?;
+    let link = match link.text.as_str() {
+        "to" => "to",
+        "from" => "from",
+        _ => return None,
+    };
+    verb_words
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| TABLES.rescheduled.contains(&w.text))
+        .then_some(link)
 }
 
 /// True when a verb of `tense.txt` [request] stands within the last four
