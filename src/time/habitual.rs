@@ -16,23 +16,30 @@ const NEAR_WORDS: usize = 8;
 
 /// Turns the clock times, weekday ranges and months of habitual clauses
 /// into times of any day or year: a clock becomes `XXXX-XX-XXT09:00`, each
-/// end of a weekday range a SET (`XXXX-WXX-1`), a month `XXXX-12` (near a
-/// [habitual] word or a SET of years, in a clause that writes no year). The clause must hold a SET of days or longer
-/// other than a rate ("daily", "every day", "on Sundays"; not "$5 million
-/// per day", "every 15 minutes") or a word
-/// of `sets.txt` [habitual] ("usually", "on weekdays") within a few words,
-/// and its clause must name no day of the calendar.
+/// end of a weekday range a SET (`XXXX-WXX-1`), a month `XXXX-12`. The
+/// clause must hold a cue within a few words (a SET other than a rate:
+/// "daily", "every day", "on Sundays", not "$5 million per day" or "every
+/// 15 minutes"; or a word of `sets.txt` [habitual]: "usually", "on
+/// weekdays") and name no day of the calendar (for a month: no year).
 pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes: &mut [Timex]) {
     let sentence_of = |t: &Timex| {
         sentences
             .get(t.sentence)
             .map_or(Span::new(0, text.len()), |s| s.span)
     };
-    for i in 0..timexes.len() {
-        let Some(next) = timexes.get(i + 1) else {
-            break;
-        };
-        let (first, second) = (&timexes[i], next);
+    undate_weekday_ranges(text, &sentence_of, timexes);
+    undate_clocks(text, &sentence_of, timexes);
+    undate_months(text, &sentence_of, timexes);
+}
+
+/// The sentence span of a timex.
+type SentenceOf<'a> = dyn Fn(&Timex) -> Span + 'a;
+
+/// "The court sits four days a week, from Monday to Thursday": both ends
+/// of a range of weekdays near a cue of weeks or longer become SETs.
+fn undate_weekday_ranges(text: &str, sentence_of: &SentenceOf, timexes: &mut [Timex]) {
+    for i in 0..timexes.len().saturating_sub(1) {
+        let (first, second) = (&timexes[i], &timexes[i + 1]);
         let weekday_range = first.kind == TimexType::Date
             && second.kind == TimexType::Date
             && first.sentence == second.sentence
@@ -56,7 +63,7 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
         };
         // "searched every day from Friday to Monday": each day of one span
         // of days, so a cue of days does not make the range a habit; nor
-        // does any cue in a sentence that names a day of the calendar.
+        // does any cue in a clause that names a day of the calendar.
         let sentence = sentence_of(first);
         let cued = |at: usize| habitual(text, sentence, timexes, at, Cue::WeeksOrLonger);
         if !(cued(i) || cued(i + 1))
@@ -71,61 +78,69 @@ pub(super) fn undate_habitual_times(text: &str, sentences: &[Sentence], timexes:
             timexes[t].relative = false;
         }
     }
-    let mut undated_before = false;
+}
+
+/// "open from 9 a.m. to 5 p.m. daily", "usually opens at 10 a.m.": clock
+/// times near a cue of days or longer, and the clocks of a range or list
+/// with one of them ("twice a day, at 8 a.m. and 8 p.m.", "the usual hours
+/// of 8:30 a.m. to 1:30 p.m. every day", "at 7am, noon and 6pm daily").
+fn undate_clocks(text: &str, sentence_of: &SentenceOf, timexes: &mut [Timex]) {
+    let dated_clock = |t: &Timex| {
+        t.kind == TimexType::Time
+            && t.relative
+            && t.value.len() == 16
+            && !names_day(&text[t.span.start..t.span.end])
+    };
+    let joined = |a: &Timex, b: &Timex| {
+        text.get(a.span.end..b.span.start)
+            .is_some_and(|gap| range_gap(gap) || joins_list(gap))
+    };
     for i in 0..timexes.len() {
         let t = &timexes[i];
-        let own_day = names_day(&text[t.span.start..t.span.end]);
-        // "twice a day, at 8 a.m. and 8 p.m.": the second clock of a pair
-        // follows the first.
-        let paired = undated_before
-            && text
-                .get(timexes[i - 1].span.end..t.span.start)
-                .is_some_and(|gap| range_gap(gap) || joins_list(gap));
-        undated_before = false;
-        if t.kind != TimexType::Time
-            || !t.relative
-            || t.value.len() != 16
-            || own_day
-            || clause_names_day(text, timexes, i, i..i + 1)
-            || !(paired || habitual(text, sentence_of(t), timexes, i, Cue::DaysOrLonger))
+        let after_undated =
+            i > 0 && is_undated_clock(&timexes[i - 1]) && joined(&timexes[i - 1], t);
+        if dated_clock(t)
+            && !clause_names_day(text, timexes, i, i..i + 1)
+            && (after_undated || habitual(text, sentence_of(t), timexes, i, Cue::DaysOrLonger))
         {
-            continue;
+            undate_clock(&mut timexes[i]);
         }
-        undated_before = true;
-        let clock = timexes[i].value[10..].to_string();
-        timexes[i].value = format!("XXXX-XX-XX{clock}");
-        timexes[i].relative = false;
     }
-    // "the usual hours of 8:30 a.m. to 1:30 p.m. Customers may withdraw 300
-    // euros a day", "meals at 7am, noon and 6pm daily": the first end of a
-    // range or the first of a list follows the next.
     for i in (0..timexes.len().saturating_sub(1)).rev() {
-        let (first, second) = (&timexes[i], &timexes[i + 1]);
-        if first.kind == TimexType::Time
-            && first.relative
-            && first.value.len() == 16
-            && second.kind == TimexType::Time
-            && second.value.starts_with("XXXX-XX-XXT")
-            && !names_day(&text[first.span.start..first.span.end])
-            && text
-                .get(first.span.end..second.span.start)
-                .is_some_and(|gap| range_gap(gap) || joins_list(gap))
+        if dated_clock(&timexes[i])
+            && is_undated_clock(&timexes[i + 1])
+            && joined(&timexes[i], &timexes[i + 1])
         {
-            let clock = timexes[i].value[10..].to_string();
-            timexes[i].value = format!("XXXX-XX-XX{clock}");
-            timexes[i].relative = false;
+            undate_clock(&mut timexes[i]);
         }
     }
-    // "Norovirus activity usually peaks between December and February":
-    // months of any year.
+}
+
+/// True for a clock time of any day (`XXXX-XX-XXT09:00`).
+fn is_undated_clock(t: &Timex) -> bool {
+    t.kind == TimexType::Time && t.value.starts_with("XXXX-XX-XXT")
+}
+
+/// Makes a clock time one of any day.
+fn undate_clock(t: &mut Timex) {
+    t.value = format!("XXXX-XX-XX{}", &t.value[10..]);
+    t.relative = false;
+}
+
+/// "Norovirus activity usually peaks between December and February",
+/// "held every year in June": months named alone near a [habitual] word or
+/// a SET of years, and a month joined to one ("in July and August"), in a
+/// clause that writes no year.
+fn undate_months(text: &str, sentence_of: &SentenceOf, timexes: &mut [Timex]) {
     for i in 0..timexes.len() {
         let Some(month) = bare_month(text, &timexes[i]) else {
             continue;
         };
-        // "in July and August": a month joined to one of any year is too.
         let joined = i > 0
             && timexes[i - 1].value.starts_with("XXXX-")
-            && bare_month(text, &timexes[i - 1]).is_some()
+            && TABLES.months.contains_key(&key(
+                &text[timexes[i - 1].span.start..timexes[i - 1].span.end]
+            ))
             && text
                 .get(timexes[i - 1].span.end..timexes[i].span.start)
                 .is_some_and(|gap| range_gap(gap) || joins_list(gap));

@@ -17,6 +17,10 @@ pub(super) fn length(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if article && unit == Unit::Second {
         return None;
     }
+    // "rise by a quarter", "cut by a quarter": a fraction, not three months.
+    if article && unit == Unit::Quarter && key(previous_word(hit.text, out.span.start)) == "by" {
+        return None;
+    }
     let after = &hit.text[out.span.end..];
     // Ages ("52 years old", "a 6-year-old boy") are left out.
     if after.starts_with("-old") || after.starts_with(" old") {
