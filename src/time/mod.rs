@@ -680,7 +680,7 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
             && let Some(mut day) = day
         {
             if clock_range && clock.value[11..] > next.value[11..] {
-                // "A curfew will be in force from 10 p.m. to 6 a.m.": both
+                // "The bridge will be closed from 10 p.m. to 6 a.m.": both
                 // ends took the same day, and ahead the range runs into the
                 // next morning.
                 let same_day = clock.value[..10] == next.value[..10];

@@ -202,8 +202,9 @@ fn nearest_cue(words: &[Word], at: usize) -> Tense {
     // Without a cue in its own clause, the expression takes the tense of
     // the clause joined to it ("The relay moves on to Henley on Wednesday
     // and plans to reach Windsor").
-    match nearest_in(&words[..end(true)], at) {
-        Tense::Unknown if end(true) < end(false) => nearest_in(&words[..end(false)], at),
+    let (own_clause, joined) = (end(true), end(false));
+    match nearest_in(&words[..own_clause], at) {
+        Tense::Unknown if own_clause < joined => nearest_in(&words[..joined], at),
         tense => tense,
     }
 }
