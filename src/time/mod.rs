@@ -145,6 +145,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     join_weekend_of(text, &mut out);
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, sentences, &mut out);
+    clocks_follow_moved_days(text, &mut out);
     habitual::undate_habitual_times(text, sentences, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
@@ -699,6 +700,39 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
             clock
                 .value
                 .replace_range(..10, &day.format("%Y-%m-%d").to_string());
+        }
+    }
+}
+
+/// A clock time without a day of its own took the last day named before
+/// it in its sentence; when a later pass moved that day by whole weeks
+/// ("next Tuesday and Thursday evenings at 7 p.m.": Thursday goes to next
+/// week), the clock goes with it.
+fn clocks_follow_moved_days(text: &str, timexes: &mut [Timex]) {
+    let date_of = |value: &str| NaiveDate::parse_from_str(value.get(..10)?, "%Y-%m-%d").ok();
+    for i in 1..timexes.len() {
+        let clock = &timexes[i];
+        if clock.kind != TimexType::Time
+            || !clock.relative
+            || clock.value.len() != 16
+            || names_day(&text[clock.span.start..clock.span.end])
+        {
+            continue;
+        }
+        let day = timexes[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == clock.sentence)
+            .find(|t| t.kind == TimexType::Date && t.value.len() >= 10)
+            .and_then(|t| date_of(&t.value));
+        if let (Some(day), Some(own)) = (day, date_of(&clock.value)) {
+            let apart = (day - own).num_days();
+            if apart != 0 && apart % 7 == 0 {
+                let clock = &mut timexes[i];
+                clock
+                    .value
+                    .replace_range(..10, &day.format("%Y-%m-%d").to_string());
+            }
         }
     }
 }
