@@ -234,6 +234,14 @@ fn nearest_in(words: &[Word], at: usize) -> Tense {
             if upto[end - 1].text == "to" && requested(&upto[..end - 1]) {
                 return Tense::Requested;
             }
+            // "Unions have called a protest ... at 9.30am on Thursday", "has
+            // invited the leaders to Berlin on Monday": what a present
+            // perfect asks for may lie on either side of the DCT.
+            if TABLES.request.contains(&upto[end - 1].text)
+                && prev.is_some_and(|p| matches!(p.text.as_str(), "has" | "have"))
+            {
+                return Tense::Requested;
+            }
             // (Checked only when "originally" is near: the scan is per word.)
             if upto.iter().rev().take(5).any(|w| w.text == "originally")
                 && TABLES.future.iter().any(|phrase| {
