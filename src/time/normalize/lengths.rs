@@ -207,7 +207,7 @@ pub(super) fn day_of_each_month(hit: &Hit, mut out: Candidate) -> Option<Candida
 
 /// TIMEX3 `quant` for the word before a SET's unit: "every" → `EVERY`,
 /// "each" → `EACH`; "a", "per" give none.
-fn quant(word: &str) -> Option<&'static str> {
+pub(super) fn quant(word: &str) -> Option<&'static str> {
     match key(word).as_str() {
         "every" => Some("EVERY"),
         "each" => Some("EACH"),

@@ -1,7 +1,7 @@
 //! Normalizers of dates counted from the document date or from the time the
 //! text talks about: "yesterday", "last week", "two days later", weekdays.
 
-use super::lengths::{duration_value, unit_of_gran};
+use super::lengths::{duration_value, quant, unit_of_gran};
 use super::{Candidate, Gran, Hit, Pick, Val, amount, pick_of, pod, unit};
 use crate::annotation::TimexType;
 use crate::time::guards::{
@@ -324,9 +324,7 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let before = key(previous_word(hit.text, out.span.start));
     // "announced a victory parade for Tuesday morning", "suspended classes
     // for Thursday": the day something is set for.
-    let possessive = ["'s", "’s"]
-        .iter()
-        .any(|s| hit.text[word.end()..].starts_with(s));
+    let possessive = after_possessive(&hit.text[word.end()..]).is_some();
     let set_for = before == "for" && !possessive;
     let scheduled =
         hit.get("rel").is_none() && (set_for || owns_scheduled_event(&hit.text[word.end()..]));
@@ -346,15 +344,19 @@ pub(super) fn weekday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     Some(out)
 }
 
+/// The text after the "'s" that `after` starts with, if it does.
+fn after_possessive(after: &str) -> Option<&str> {
+    after
+        .strip_prefix("'s")
+        .or_else(|| after.strip_prefix("’s"))
+}
+
 /// True when `after` (the text after a weekday) makes it the owner of a
 /// scheduled event: "'s" and a noun of `relative.txt` [scheduled] or [data]
 /// as one of the next three words ("Tuesday's election", "Sunday's home
 /// game", "Friday's U.S. jobs report").
 fn owns_scheduled_event(after: &str) -> bool {
-    let Some(rest) = after
-        .strip_prefix("'s")
-        .or_else(|| after.strip_prefix("’s"))
-    else {
+    let Some(rest) = after_possessive(after) else {
         return false;
     };
     rest.split_whitespace()
@@ -424,11 +426,7 @@ fn after_dated_weekday(text: &str, start: usize) -> bool {
 /// quant it gives ("every Saturday morning", "each Friday at 3 p.m.").
 pub(super) fn every_before(text: &str, start: usize) -> Option<(usize, &'static str)> {
     let word = previous_word(text, start);
-    let quant = match key(word).as_str() {
-        "every" => "EVERY",
-        "each" => "EACH",
-        _ => return None,
-    };
+    let quant = quant(word)?;
     Some((text[..start].trim_end().len() - word.len(), quant))
 }
 
