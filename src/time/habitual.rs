@@ -263,12 +263,90 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
                 t.span.end <= s.span.start && near(&text[t.span.end..s.span.start], false)
             }
     });
+    let before = &text[sentence.start.min(t.span.start)..t.span.start];
+    let after = &text[t.span.end..sentence.end.max(t.span.end)];
     set_near
-        || clause_words_before(&text[sentence.start.min(t.span.start)..t.span.start])
-            .chain(clause_words_after(
-                &text[t.span.end..sentence.end.max(t.span.end)],
-            ))
+        || clause_words_before(before)
+            .chain(clause_words_after(after))
             .any(|w| TABLES.habitual.contains(&key(w)))
+        || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
+}
+
+/// True when the clause around a time (`before` it from the sentence start,
+/// `after` it to the sentence end), or the phrase that opens its sentence,
+/// says "on match days" or the like (see `on_days_of_a_kind`): a cue for
+/// clock times, not for weekdays or months ("runs on Tuesday nights in
+/// July").
+fn on_days_of_a_kind_near(before: &str, after: &str) -> bool {
+    let mut words_before: Vec<&str> = clause_words_before(before).collect();
+    words_before.reverse();
+    on_days_of_a_kind(words_before.into_iter())
+        || on_days_of_a_kind(clause_words_after(after))
+        || opening_phrase(before).is_some_and(|phrase| on_days_of_a_kind(phrase.split_whitespace()))
+}
+
+/// The phrase before the first comma of a sentence, when the text before a
+/// time (`before`, from the sentence start) has one ("On school days, the
+/// bus leaves at 7:15 a.m.").
+fn opening_phrase(before: &str) -> Option<&str> {
+    before.split_once(',').map(|(phrase, _)| phrase)
+}
+
+/// True when `words` (in text order) hold "on" and then, within two words
+/// that neither count nor pick out days, a plural of days: "on match
+/// days", "on school nights", "on days when the tide is high"; not "on the
+/// days before the vote" or "on two days".
+fn on_days_of_a_kind<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    const PICKERS: &[&str] = &[
+        "the",
+        "those",
+        "these",
+        "both",
+        "two",
+        "three",
+        "four",
+        "five",
+        "several",
+        "some",
+        "many",
+        "few",
+        "most",
+        "all",
+        "such",
+        "certain",
+        "consecutive",
+        "successive",
+        "separate",
+        "different",
+        "following",
+        "previous",
+        "first",
+        "last",
+        "other",
+        "same",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+    ];
+    let words: Vec<&str> = words
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.iter().enumerate().any(|(on, w)| {
+        w.eq_ignore_ascii_case("on")
+            && words[on + 1..].iter().take(3).enumerate().any(|(k, day)| {
+                matches!(
+                    key(day).as_str(),
+                    "days" | "nights" | "mornings" | "afternoons" | "evenings"
+                ) && words[on + 1..on + 1 + k].iter().all(|between| {
+                    between.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                        && !PICKERS.contains(&key(between).as_str())
+                })
+            })
+    })
 }
 
 /// True when `gap`, the text between a time and a SET, holds at most
@@ -309,4 +387,30 @@ fn clause_words_after(after: &str) -> impl Iterator<Item = &str> {
         .split_whitespace()
         .take(NEAR_WORDS)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::on_days_of_a_kind;
+
+    fn cued(clause: &str) -> bool {
+        on_days_of_a_kind(clause.split_whitespace())
+    }
+
+    #[test]
+    fn days_of_a_kind_are_a_habit() {
+        assert!(cued("the metro will run until 3 a.m. on match days"));
+        assert!(cued("On school nights"));
+        assert!(cued("on days when the tide is high"));
+        assert!(cued("on home game days"));
+    }
+
+    #[test]
+    fn counted_or_picked_days_are_not() {
+        assert!(!cued("on the days before the vote"));
+        assert!(!cued("on two days last week"));
+        assert!(!cued("on consecutive nights"));
+        assert!(!cued("on match day"));
+        assert!(!cued("match days on the calendar"));
+    }
 }
