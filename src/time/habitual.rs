@@ -250,14 +250,17 @@ impl Cue {
 fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -> bool {
     let t = &timexes[i];
     let set_near = timexes.iter().any(|s| {
-        s.kind == TimexType::Set
-            && s.sentence == t.sentence
+        let set = s.kind == TimexType::Set
             && !key(&text[s.span.start..s.span.end]).starts_with("per ")
-            && cue.admits(&s.value)
+            && cue.admits(&s.value);
+        (set || (cue == Cue::DaysOrLonger && throughout_period(text, s)))
+            && s.sentence == t.sentence
             && if s.span.end <= t.span.start {
+                // Only a preposition, if anything, before the SET.
                 let opens = text[sentence.start.min(s.span.start)..s.span.start]
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .is_empty();
+                    .split_whitespace()
+                    .count()
+                    <= 1;
                 near(&text[s.span.end..t.span.start], opens)
             } else {
                 t.span.end <= s.span.start && near(&text[t.span.end..s.span.start], false)
@@ -270,6 +273,19 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
             .chain(clause_words_after(after))
             .any(|w| TABLES.habitual.contains(&key(w)))
         || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
+}
+
+/// True when `t` is a period longer than a day that something lasts
+/// "throughout": the clock times of its clause are of each day of it ("open
+/// from 10 a.m. to 8 p.m. throughout August").
+fn throughout_period(text: &str, t: &Timex) -> bool {
+    t.kind == TimexType::Date
+        && bounds(&t.value).is_some_and(|b| b.precision > Precision::Day)
+        && text[..t.span.start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("throughout"))
 }
 
 /// True when the clause around a time (`before` it from the sentence start,
