@@ -146,6 +146,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     join_compound_durations(text, &mut out);
     date_clocks_by_next_day(text, sentences, &mut out);
     clocks_follow_moved_days(text, &mut out);
+    small_hours_after_night(text, &mut out);
     habitual::undate_habitual_times(text, sentences, &mut out);
     drop_bracketed_restatements(text, &mut out);
     out
@@ -733,6 +734,50 @@ fn clocks_follow_moved_days(text: &str, timexes: &mut [Timex]) {
                     .value
                     .replace_range(..10, &day.format("%Y-%m-%d").to_string());
             }
+        }
+    }
+}
+
+/// "Shelling went on through Monday night until 5 a.m.", "Tuesday night,
+/// at about 2 a.m.": a clock time of the small hours (before 6 a.m.) that
+/// took the day of a night named before it in its sentence is on the
+/// morning after.
+fn small_hours_after_night(text: &str, timexes: &mut [Timex]) {
+    for i in 1..timexes.len() {
+        let clock = &timexes[i];
+        let small_hours = clock.kind == TimexType::Time
+            && clock.value.len() == 16
+            && clock.value[11..13] < *"06"
+            && !names_day(&text[clock.span.start..clock.span.end]);
+        if !small_hours {
+            continue;
+        }
+        // Past the evening clocks of the same night ("Tuesday night at 11
+        // p.m. ... until 3 a.m.").
+        let night = timexes[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == clock.sentence)
+            .filter(|t| {
+                !(t.kind == TimexType::Time
+                    && t.value.len() == 16
+                    && t.value[..10] == clock.value[..10]
+                    && t.value[11..13] >= *"18")
+            })
+            .find(|t| t.value.len() >= 10 && bounds(&t.value).is_some());
+        let Some(night) = night.filter(|t| t.value.len() == 13 && t.value.ends_with("TNI")) else {
+            continue;
+        };
+        if night.value[..10] != clock.value[..10] {
+            continue;
+        }
+        if let Some(morning) = NaiveDate::parse_from_str(&night.value[..10], "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.succ_opt())
+        {
+            timexes[i]
+                .value
+                .replace_range(..10, &morning.format("%Y-%m-%d").to_string());
         }
     }
 }
