@@ -1054,8 +1054,16 @@ fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str, &str) {
         }
         at
     };
-    let start = floor(span.start.saturating_sub(80));
-    let lead_start = floor(start.saturating_sub(240)).min(start);
+    // Back to the start of a word, so that no word is cut in two ("wo" in
+    // the lead, "uld" before the expression).
+    let word_start = |at: usize| {
+        let lower = sentence.start.min(at);
+        text[lower..at]
+            .rfind(char::is_whitespace)
+            .map_or(lower, |i| lower + i + 1)
+    };
+    let start = word_start(floor(span.start.saturating_sub(80)));
+    let lead_start = word_start(floor(start.saturating_sub(240))).min(start);
     // "Starting Monday, two southbound lanes between Third Street and U.S.
     // 35 will close": an opening phrase takes the tense of the clause it
     // opens, which may lie further on (not one that a subordinate clause
