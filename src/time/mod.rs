@@ -1062,7 +1062,31 @@ fn clause(text: &str, sentence: Span, span: Span) -> (&str, &str, &str) {
             .rfind(char::is_whitespace)
             .map_or(lower, |i| lower + i + 1)
     };
-    let start = word_start(floor(span.start.saturating_sub(80)));
+    // Back over the auxiliaries the first word in reach leans on ("will be
+    // | held at the county health department every Saturday ... through
+    // the end of May": "held" after "be" is no past cue).
+    let mut start = word_start(floor(span.start.saturating_sub(80)));
+    for _ in 0..3 {
+        let previous = word_start(text[..start].trim_end().len());
+        let auxiliary = matches!(
+            text[previous..start].trim_end(),
+            "be" | "been"
+                | "being"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "has"
+                | "have"
+                | "had"
+        );
+        if previous < sentence.start || previous >= start || !auxiliary {
+            break;
+        }
+        start = previous;
+    }
     let lead_start = word_start(floor(start.saturating_sub(240))).min(start);
     // "Starting Monday, two southbound lanes between Third Street and U.S.
     // 35 will close": an opening phrase takes the tense of the clause it
