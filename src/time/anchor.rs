@@ -426,15 +426,16 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             };
             (value, true)
         }
-        Val::TheWeekend => {
+        Val::TheWeekend { set_for } => {
             // The weekend of the DCT's week lies ahead on a weekday, and is
             // the one just past (or under way) on a Saturday or Sunday.
-            let weekend_now = cx
-                .dct
-                .is_some_and(|d| d.weekday().number_from_monday() >= 6);
+            let weekday = cx.dct.map_or(1, |d| d.weekday().number_from_monday());
+            // "issued warnings for the weekend": the closest, the coming
+            // one from Wednesday on.
+            let closest_ahead = *set_for && weekday >= 3;
             let offset = match tense_pick(Pick::Tense, cx.tense) {
                 Pick::Future => 0,
-                _ if weekend_now => 0,
+                _ if weekday >= 6 || closest_ahead => 0,
                 _ => -1,
             };
             let value = cx.dct.and_then(|dct| shifted(dct, Gran::Weekend, offset));

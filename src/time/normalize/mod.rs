@@ -166,8 +166,12 @@ pub enum Val {
     /// year" in February).
     ReportingYear,
     /// "The weekend": the one just past, or the one ahead when the sentence
-    /// looks forward ("by the weekend").
-    TheWeekend,
+    /// looks forward ("by the weekend"). `set_for` ("warnings for the
+    /// weekend") names the weekend something is set for: the closest one.
+    TheWeekend {
+        /// True after "for".
+        set_for: bool,
+    },
     /// "The week of March 6": the ISO week holding the day.
     WeekOf(Box<Val>),
     /// "That night", "the next morning": the day of `day` with a part of
@@ -234,7 +238,7 @@ impl Val {
                 pick: Pick::This,
                 ..
             } | Val::MonthDay(_)
-                | Val::TheWeekend
+                | Val::TheWeekend { .. }
                 | Val::ReportingYear
                 | Val::Clock { .. }
         )

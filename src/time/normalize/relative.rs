@@ -496,7 +496,9 @@ pub(super) fn unit_part(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 
 /// The candidate for a match of:
 /// - `the_weekend`: over the weekend
-pub(super) fn the_weekend(_hit: &Hit, mut out: Candidate) -> Option<Candidate> {
-    out.val = Val::TheWeekend;
+pub(super) fn the_weekend(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    out.val = Val::TheWeekend {
+        set_for: key(previous_word(hit.text, out.span.start)) == "for",
+    };
     Some(out)
 }
