@@ -453,12 +453,19 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                 (Tense::Future, Some(dct)) => *d >= dct,
                 _ => true,
             };
+            // "came into force at midnight", "standing here since
+            // midnight": with no day named, a midnight gone is the one that
+            // began the DCT's day (`T24:00` of the day before).
+            let midnight_gone = *hour == 24 && matches!(cx.tense, Tense::Past | Tense::Since);
+            let dct = cx
+                .dct
+                .map(|d| if midnight_gone { d.pred_opt().unwrap_or(d) } else { d });
             let date = cx
                 .nearby_day
                 .filter(fits)
                 .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
                 .or(cx.coming_day.filter(|_| cx.tense == Tense::Future))
-                .or(cx.dct)
+                .or(dct)
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "XXXX-XX-XX".to_string());
             (format!("{date}T{hour:02}:{minute:02}"), true)

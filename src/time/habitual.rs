@@ -253,26 +253,51 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
         let set = s.kind == TimexType::Set
             && !key(&text[s.span.start..s.span.end]).starts_with("per ")
             && cue.admits(&s.value);
-        (set || (cue == Cue::DaysOrLonger && throughout_period(text, s)))
-            && s.sentence == t.sentence
-            && if s.span.end <= t.span.start {
-                // Only a preposition, if anything, before the SET.
-                let opens = text[sentence.start.min(s.span.start)..s.span.start]
-                    .split_whitespace()
-                    .count()
-                    <= 1;
-                near(&text[s.span.end..t.span.start], opens)
-            } else {
-                t.span.end <= s.span.start && near(&text[t.span.end..s.span.start], false)
-            }
+        let throughout = cue == Cue::DaysOrLonger && throughout_period(text, s);
+        if !(set || throughout) || s.sentence != t.sentence {
+            return false;
+        }
+        let (gap, opens) = if s.span.end <= t.span.start {
+            // Only a preposition, if anything, before the SET.
+            let opens = text[sentence.start.min(s.span.start)..s.span.start]
+                .split_whitespace()
+                .count()
+                <= 1;
+            (&text[s.span.end..t.span.start], opens)
+        } else if t.span.end <= s.span.start {
+            (&text[t.span.end..s.span.start], false)
+        } else {
+            return false;
+        };
+        // "came into force at midnight and will remain in place throughout
+        // January": the period of another verb.
+        near(gap, opens) && !(throughout && (gap.contains(" and ") || gap.contains(" but ")))
     });
     let before = &text[sentence.start.min(t.span.start)..t.span.start];
     let after = &text[t.span.end..sentence.end.max(t.span.end)];
-    set_near
-        || clause_words_before(before)
+    let cue_word = |words: &[String]| {
+        clause_words_before(before)
             .chain(clause_words_after(after))
-            .any(|w| TABLES.habitual.contains(&key(w)))
+            .any(|w| words.contains(&key(w)))
+    };
+    set_near
+        || cue_word(&TABLES.habitual)
+        || (cue == Cue::DaysOrLonger && in_clock_range(text, timexes, i) && cue_word(&TABLES.habitual_hours))
         || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
+}
+
+/// True when timex `i` is a clock time that ends or starts a range of
+/// clock times ("from 10 p.m. to 6 a.m.", "between 10 p.m. and 6 a.m.").
+fn in_clock_range(text: &str, timexes: &[Timex], i: usize) -> bool {
+    let joined = |a: &Timex, b: &Timex| {
+        a.kind == TimexType::Time
+            && b.kind == TimexType::Time
+            && text
+                .get(a.span.end..b.span.start)
+                .is_some_and(|gap| range_gap(gap) || gap == " and ")
+    };
+    (i > 0 && joined(&timexes[i - 1], &timexes[i]))
+        || timexes.get(i + 1).is_some_and(|next| joined(&timexes[i], next))
 }
 
 /// True when `t` is a period longer than a day that something lasts

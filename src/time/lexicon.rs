@@ -173,6 +173,9 @@ pub struct Tables {
     /// Words that make a clock time or weekday range near them habitual
     /// ("usually", "weekdays").
     pub habitual: Vec<String>,
+    /// Words that make a range of clock times near them habitual ("a
+    /// curfew from 10 p.m. to 6 a.m."), not a single clock.
+    pub habitual_hours: Vec<String>,
     /// Future cues (lower-case phrases, as words).
     pub future: Vec<Vec<String>>,
     /// Past cues (lower-case phrases, as words).
@@ -426,6 +429,7 @@ fn build_tables() -> Tables {
             .map(|(_, k, v)| (key(k), v))
             .collect(),
         habitual: section_keys(SETS, "habitual"),
+        habitual_hours: section_keys(SETS, "habitual_hours"),
         future,
         past,
         report,
