@@ -457,9 +457,13 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             // midnight": with no day named, a midnight gone is the one that
             // began the DCT's day (`T24:00` of the day before).
             let midnight_gone = *hour == 24 && matches!(cx.tense, Tense::Past | Tense::Since);
-            let dct = cx
-                .dct
-                .map(|d| if midnight_gone { d.pred_opt().unwrap_or(d) } else { d });
+            let dct = cx.dct.map(|d| {
+                if midnight_gone {
+                    d.pred_opt().unwrap_or(d)
+                } else {
+                    d
+                }
+            });
             let date = cx
                 .nearby_day
                 .filter(fits)

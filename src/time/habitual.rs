@@ -282,7 +282,9 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
     };
     set_near
         || cue_word(&TABLES.habitual)
-        || (cue == Cue::DaysOrLonger && in_clock_range(text, timexes, i) && cue_word(&TABLES.habitual_hours))
+        || (cue == Cue::DaysOrLonger
+            && in_clock_range(text, timexes, i)
+            && cue_word(&TABLES.habitual_hours))
         || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
 }
 
@@ -297,7 +299,9 @@ fn in_clock_range(text: &str, timexes: &[Timex], i: usize) -> bool {
                 .is_some_and(|gap| range_gap(gap) || gap == " and ")
     };
     (i > 0 && joined(&timexes[i - 1], &timexes[i]))
-        || timexes.get(i + 1).is_some_and(|next| joined(&timexes[i], next))
+        || timexes
+            .get(i + 1)
+            .is_some_and(|next| joined(&timexes[i], next))
 }
 
 /// True when `t` is a period longer than a day that something lasts

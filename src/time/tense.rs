@@ -641,7 +641,12 @@ fn cue(
     // looks from a later time, no past cue.
     let perfect_ahead =
         prev.is_some_and(|p| p.text == "have") && prev2.is_some_and(|p| opens_plain_verb(&p.text));
-    let passive = prev.is_some_and(|p| is_be(&p.text)) || perfect_ahead;
+    // "would be disrupted", "would be severely disrupted": a participle
+    // after "be", or after "be" and an adverb.
+    let after_be = prev.is_some_and(|p| is_be(&p.text))
+        || (prev.is_some_and(|p| p.text.len() > 4 && p.text.ends_with("ly"))
+            && prev2.is_some_and(|p| is_be(&p.text)));
+    let passive = after_be || perfect_ahead;
     // "an estimated 46 million", "its revised forecast": an adjective.
     let determiner = prev.is_some_and(|p| {
         matches!(
@@ -661,10 +666,13 @@ fn cue(
     // "will last 30 days", "to last": after a modal or "to" a past cue
     // word is a verb in the plain form.
     let after_modal = prev.is_some_and(|p| opens_plain_verb(&p.text) || p.text == "could");
-    let past_cue = TABLES
-        .past
-        .iter()
-        .any(|cue| matches(cue) && !(after_modal && cue.len() == 1));
+    // "during the last two nights of the festival": an adjective.
+    let the_last = determiner && word.text == "last";
+    let past_cue = !the_last
+        && TABLES
+            .past
+            .iter()
+            .any(|cue| matches(cue) && !(after_modal && cue.len() == 1));
     // "Markets are closed on Monday", "the clinics are open Wednesday": a
     // present passive or state is set for a day ahead.
     let present_state = prev.is_some_and(|p| p.text == "is" || p.text == "are")
