@@ -445,14 +445,6 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             )
         }
         Val::Clock { hour, minute } => {
-            // A day ahead is no day of a clock in a past sentence ("Trump,
-            // who will visit Mexico on Wednesday, spoke at 11 a.m."), nor a
-            // day gone of one in a future sentence.
-            let fits = |d: &NaiveDate| match (cx.tense, cx.dct) {
-                (Tense::Past, Some(dct)) => *d <= dct,
-                (Tense::Future, Some(dct)) => *d >= dct,
-                _ => true,
-            };
             // "came into force at midnight", "standing here since
             // midnight": with no day named, a midnight gone is the one that
             // began the DCT's day (`T24:00` of the day before).
@@ -464,17 +456,30 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
                     d
                 }
             });
-            let date = cx
-                .nearby_day
-                .filter(fits)
-                .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
-                .or(cx.coming_day.filter(|_| cx.tense == Tense::Future))
-                .or(dct)
-                .map(|d| d.format("%Y-%m-%d").to_string())
-                .unwrap_or_else(|| "XXXX-XX-XX".to_string());
+            let date = day_of_clock(cx, dct);
             (format!("{date}T{hour:02}:{minute:02}"), true)
         }
+        Val::DayPart { pod } => (format!("{}T{pod}", day_of_clock(cx, cx.dct)), true),
     }
+}
+
+/// The day of a clock time or part of day with no day of its own: the day
+/// named nearby that fits the tense (a past sentence takes no day ahead,
+/// "Trump, who will visit Mexico on Wednesday, spoke at 11 a.m.", and a
+/// future one no day gone), else `dct`.
+fn day_of_clock(cx: &Context, dct: Option<NaiveDate>) -> String {
+    let fits = |d: &NaiveDate| match (cx.tense, cx.dct) {
+        (Tense::Past, Some(dct)) => *d <= dct,
+        (Tense::Future, Some(dct)) => *d >= dct,
+        _ => true,
+    };
+    cx.nearby_day
+        .filter(fits)
+        .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
+        .or(cx.coming_day.filter(|_| cx.tense == Tense::Future))
+        .or(dct)
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "XXXX-XX-XX".to_string())
 }
 
 fn tense_pick(pick: Pick, tense: Tense) -> Pick {

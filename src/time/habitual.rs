@@ -85,10 +85,11 @@ fn undate_weekday_ranges(text: &str, sentence_of: &SentenceOf, timexes: &mut [Ti
 /// with one of them ("twice a day, at 8 a.m. and 8 p.m.", "the usual hours
 /// of 8:30 a.m. to 1:30 p.m. every day", "at 7am, noon and 6pm daily").
 fn undate_clocks(text: &str, sentence_of: &SentenceOf, timexes: &mut [Timex]) {
+    // A clock time or a part of day ("in the morning") that took a day.
     let dated_clock = |t: &Timex| {
         t.kind == TimexType::Time
             && t.relative
-            && t.value.len() == 16
+            && (t.value.len() == 16 || (t.value.len() == 13 && t.value.as_bytes()[10] == b'T'))
             && !names_day(&text[t.span.start..t.span.end])
     };
     let joined = |a: &Timex, b: &Timex| {

@@ -674,11 +674,13 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
             .get(..10)
             .filter(|d| bounds(d).is_some_and(|b| b.precision == Precision::Day))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        // A part of a day ("by late evening on Election Day") takes it too.
+        let day_part = clock.value.len() == 13 && !clock_range;
         if clock.kind == TimexType::Time
             && clock.relative
             && clock.sentence == next.sentence
             && (close || clock_range)
-            && clock.value.len() == 16
+            && (clock.value.len() == 16 || day_part)
             && let Some(mut day) = day
         {
             if clock_range && clock.value[11..] > next.value[11..] {

@@ -193,6 +193,13 @@ pub enum Val {
         /// ISO weekday number, Monday = 1.
         day: u32,
     },
+    /// A part of a day with no day of its own ("in the morning", "by late
+    /// afternoon"): the day comes from the sentence or the document date,
+    /// as for a clock time.
+    DayPart {
+        /// Part of day code (`MO`, `AF`, `EV`, `NI`).
+        pod: &'static str,
+    },
     /// A clock time; the date comes from the sentence or the document date.
     Clock {
         /// Hour, 0..=24.
@@ -241,6 +248,7 @@ impl Val {
                 | Val::TheWeekend { .. }
                 | Val::ReportingYear
                 | Val::Clock { .. }
+                | Val::DayPart { .. }
         )
     }
 }
@@ -312,6 +320,7 @@ pub fn candidate(
         "day_word" => relative::day_word,
         "pod_rel" => relative::pod_rel,
         "pod_mid" => relative::pod_mid,
+        "pod_in" => relative::pod_in,
         "rel_unit" => relative::rel_unit,
         "this_time" => relative::this_time,
         "ref_pod" => relative::ref_pod,

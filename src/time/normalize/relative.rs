@@ -54,6 +54,38 @@ pub(super) fn pod_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
+/// - `pod_in`: in the morning / by late afternoon / until the evening: a
+///   part of the day the sentence is on (the preposition is left out)
+pub(super) fn pod_in(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
+    let part = hit.get("part")?;
+    let pod = *TABLES.parts_of_day.get(&key(part.as_str()))?;
+    // "during the morning session", "the evening rush": a noun's modifier.
+    const FOLLOWERS: &[&str] = &[
+        "in", "on", "at", "of", "and", "or", "but", "to", "with", "for", "from", "when", "before",
+        "after", "while", "as", "until", "that", "which", "by", "so", "than", "then", "again",
+        "too", "there", "here", "was", "were", "is", "are", "had", "has", "will", "would", "local",
+    ];
+    let next = next_word(&hit.text[out.span.end..]);
+    if next.starts_with(|c: char| c.is_ascii_lowercase()) && !FOLLOWERS.contains(&next) {
+        return None;
+    }
+    let modifier = hit.get("mod").or(hit.get("mod2"));
+    out.span.start = hit
+        .get("the")
+        .map_or(modifier.as_ref().map_or(part.start(), |m| m.start()), |t| {
+            t.start()
+        });
+    out.modifier = modifier.and_then(|m| match key(m.as_str()).as_str() {
+        "early" => Some("START"),
+        "late" => Some("END"),
+        _ => None,
+    });
+    out.kind = TimexType::Time;
+    out.val = Val::DayPart { pod };
+    Some(out)
+}
+
+/// The candidate for a match of:
 /// - `pod_mid`: mid-afternoon / mid morning / mid-afternoon yesterday
 pub(super) fn pod_mid(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let offset = match hit.get("w") {
