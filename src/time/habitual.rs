@@ -85,12 +85,14 @@ fn undate_weekday_ranges(text: &str, sentence_of: &SentenceOf, timexes: &mut [Ti
 /// with one of them ("twice a day, at 8 a.m. and 8 p.m.", "the usual hours
 /// of 8:30 a.m. to 1:30 p.m. every day", "at 7am, noon and 6pm daily").
 fn undate_clocks(text: &str, sentence_of: &SentenceOf, timexes: &mut [Timex]) {
-    // A clock time or a part of day ("in the morning") that took a day.
+    // A clock time or a part of day alone ("in the morning", not "this
+    // morning") that took a day.
     let dated_clock = |t: &Timex| {
+        let span = &text[t.span.start..t.span.end];
         t.kind == TimexType::Time
             && t.relative
-            && (t.value.len() == 16 || (t.value.len() == 13 && t.value.as_bytes()[10] == b'T'))
-            && !names_day(&text[t.span.start..t.span.end])
+            && (t.value.len() == 16 || (t.value.len() == 13 && day_part_alone(span)))
+            && !names_day(span)
     };
     let joined = |a: &Timex, b: &Timex| {
         text.get(a.span.end..b.span.start)
@@ -276,17 +278,43 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
     });
     let before = &text[sentence.start.min(t.span.start)..t.span.start];
     let after = &text[t.span.end..sentence.end.max(t.span.end)];
-    let cue_word = |words: &[String]| {
-        clause_words_before(before)
-            .chain(clause_words_after(after))
-            .any(|w| words.contains(&key(w)))
+    // Not a word of manner after a progressive ("trains were running
+    // normally this morning"; but "Trading usually begins at 9:30 a.m.").
+    let progressive = |clause: &[&str], k: usize| {
+        k >= 2
+            && key(clause[k - 1]).ends_with("ing")
+            && matches!(
+                key(clause[k - 2]).as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "am"
+            )
     };
+    let cue_in = |clause: &[&str], words: &[String]| {
+        clause
+            .iter()
+            .enumerate()
+            .any(|(k, w)| words.contains(&key(w)) && !progressive(clause, k))
+    };
+    let mut clause_before: Vec<&str> = clause_words_before(before).collect();
+    clause_before.reverse();
+    let clause_after: Vec<&str> = clause_words_after(after).collect();
+    let cue_word = |words: &[String]| cue_in(&clause_before, words) || cue_in(&clause_after, words);
     set_near
         || cue_word(&TABLES.habitual)
         || (cue == Cue::DaysOrLonger
             && in_clock_range(text, timexes, i)
             && cue_word(&TABLES.habitual_hours))
         || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
+}
+
+/// True when `span` names a part of a day and no day ("the morning",
+/// "late afternoon"; not "this morning" or "Friday night").
+fn day_part_alone(span: &str) -> bool {
+    span.split_whitespace().all(|w| {
+        matches!(
+            key(w).as_str(),
+            "the" | "early" | "late" | "morning" | "afternoon" | "evening"
+        )
+    })
 }
 
 /// True when timex `i` is a clock time that ends or starts a range of
