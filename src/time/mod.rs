@@ -675,7 +675,9 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
             .filter(|d| bounds(d).is_some_and(|b| b.precision == Precision::Day))
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         // A part of a day ("by late evening on Election Day") takes it too.
-        let day_part = clock.value.len() == 13 && !clock_range;
+        let day_part = clock.value.len() == 13
+            && !clock_range
+            && !names_day(&text[clock.span.start..clock.span.end]);
         if clock.kind == TimexType::Time
             && clock.relative
             && clock.sentence == next.sentence
@@ -699,6 +701,13 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
                 }
                 // "from 10 p.m. to 6 a.m. on Sunday": the night before.
                 day = day.pred_opt().unwrap_or(day);
+            } else if close
+                && next.value.ends_with("TNI")
+                && clock.value.len() == 16
+                && clock.value[11..13] < *"06"
+            {
+                // "until 1am tonight": the small hours after that night.
+                day = day.succ_opt().unwrap_or(day);
             }
             clock
                 .value
@@ -803,7 +812,11 @@ fn names_clock_day(gap: &str) -> bool {
     let noun_on = gap
         .strip_prefix(' ')
         .and_then(|g| g.strip_suffix(" on "))
-        .is_some_and(|noun| !noun.is_empty() && noun.bytes().all(|b| b.is_ascii_lowercase()));
+        .is_some_and(|noun| {
+            !noun.is_empty()
+                && noun.bytes().all(|b| b.is_ascii_lowercase())
+                && !matches!(noun, "and" | "or" | "but" | "then")
+        });
     let gap = gap.trim_end();
     let gap = gap.strip_suffix(" on").unwrap_or(gap);
     let zone_word = |w: &str| {
