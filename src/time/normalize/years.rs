@@ -138,8 +138,13 @@ pub(super) fn year_cued(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     }
     if matches!(cue.as_str(), "to" | "and" | "or") {
         let before = &hit.text[..hit.get("cue")?.start()];
-        // "dates back to 1989", "goes back to 2001": a time.
-        let back = cue == "to" && key(previous_word(hit.text, hit.get("cue")?.start())) == "back";
+        // "dates back to 1989", "goes back to 2001", "records dating to
+        // 1850": a time.
+        let back = cue == "to"
+            && matches!(
+                key(previous_word(hit.text, hit.get("cue")?.start())).as_str(),
+                "back" | "dating" | "dates" | "date" | "dated"
+            );
         if !ends_with_year(before) && !back {
             return None;
         }
