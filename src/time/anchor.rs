@@ -168,6 +168,11 @@ pub struct Context<'a> {
     /// named in the sentence before when it lies in the week ahead of the
     /// DCT ("The strike begins on Monday. Workers will walk out at 5 a.m.").
     pub coming_day: Option<NaiveDate>,
+    /// For clock times in a past-tense sentence with no day nearby: the one
+    /// plain day the story's lead named, in the week before the DCT ("won
+    /// best picture at the Academy Awards Sunday night ... The ceremony,
+    /// which began at 5:30 p.m. PT, ran 3 hours").
+    pub story_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
     pub sentence_month: Option<NaiveDate>,
@@ -477,6 +482,7 @@ fn day_of_clock(cx: &Context, dct: Option<NaiveDate>) -> String {
         .filter(fits)
         .or(cx.earlier_day.filter(|_| cx.tense == Tense::Past))
         .or(cx.coming_day.filter(|_| cx.tense == Tense::Future))
+        .or(cx.story_day.filter(|_| cx.tense == Tense::Past))
         .or(dct)
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "XXXX-XX-XX".to_string())

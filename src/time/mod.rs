@@ -49,7 +49,13 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     let mut sentence_year: Option<(usize, i32)> = None;
     let mut out = Vec::with_capacity(found.len());
     for (c, index) in found {
-        named_days.enter(index);
+        // A headline (no closing stop) is no story lead.
+        let headline = sentences.get(index).is_some_and(|s| {
+            !text[s.span.start..s.span.end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '\'', '’'])
+        });
+        named_days.enter(index, headline);
         let tense = if c.val.needs_tense() {
             let sentence = sentences
                 .get(index)
@@ -72,6 +78,7 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             nearby_day: named_days.for_clock(dct),
             earlier_day: named_days.earlier_for_clock(dct),
             coming_day: named_days.coming_for_clock(dct),
+            story_day: named_days.story_day(dct),
             sentence_month: sentence_month.filter(|(i, _)| *i == index).map(|(_, d)| d),
             sentence_year: sentence_year.filter(|(i, _)| *i == index).map(|(_, y)| y),
             tense,
@@ -548,6 +555,13 @@ struct NamedDays {
     aside: bool,
     /// The one plain day named in the sentence right before.
     previous: Option<NaiveDate>,
+    /// The one plain day named in the first sentence that named any, and
+    /// whether that sentence is over.
+    lead: Option<NaiveDate>,
+    /// True once a sentence has named a day.
+    lead_read: bool,
+    /// True when the sentence being read is a headline.
+    headline: bool,
 }
 
 /// True when the text from the last comma before `at` (in its sentence)
@@ -573,15 +587,24 @@ fn recent(day: NaiveDate, dct: Option<NaiveDate>) -> bool {
 }
 
 impl NamedDays {
-    /// Moves on to sentence `index`.
-    fn enter(&mut self, index: usize) {
+    /// Moves on to sentence `index`, a headline when `headline`.
+    fn enter(&mut self, index: usize, headline: bool) {
         if index == self.sentence {
+            self.headline = headline;
             return;
         }
         let sole = self.count == 1 && !self.aside && index == self.sentence + 1;
+        let (lead, lead_read) = if self.lead_read || self.count == 0 || self.headline {
+            (self.lead, self.lead_read)
+        } else {
+            (self.last.filter(|_| self.count == 1 && !self.aside), true)
+        };
         *self = NamedDays {
             sentence: index,
             previous: self.last.filter(|_| sole),
+            lead,
+            lead_read,
+            headline,
             ..NamedDays::default()
         };
     }
@@ -612,6 +635,17 @@ impl NamedDays {
         self.previous.filter(|d| {
             dct.is_some_and(|t| *d < t && (t - *d).num_days() <= 92) && !recent(*d, dct)
         })
+    }
+
+    /// The one plain day the story's lead named (the first sentence that
+    /// named a day, not a headline), when it is one or two days before the
+    /// DCT: the day a past-tense clock with no day nearby is on. A lead
+    /// further back is as often the start of a story that has moved on to
+    /// the DCT ("approved the reforms on Wednesday ... Customers queued from
+    /// 7 a.m." on Monday).
+    fn story_day(&self, dct: Option<NaiveDate>) -> Option<NaiveDate> {
+        self.lead
+            .filter(|d| dct.is_some_and(|t| *d < t && (t - *d).num_days() <= 2))
     }
 
     /// The one plain day the sentence before named in the week ahead of the
@@ -1225,5 +1259,23 @@ mod tests {
                     The following year, trials began.";
         let values: Vec<_> = tag_text(text, dct).into_iter().map(|t| t.value).collect();
         assert_eq!(values, vec!["2021-03-03", "2021-W12", "2022"]);
+    }
+
+    #[test]
+    fn a_past_clock_takes_the_day_of_the_lead_not_of_a_headline() {
+        let dct = NaiveDate::from_ymd_opt(2015, 8, 25);
+        let value_of = |text: &str| {
+            tag_text(text, dct)
+                .into_iter()
+                .find(|t| t.value.ends_with("T09:30"))
+                .map(|t| t.value)
+        };
+        let lead = "Stocks plunged on Monday. Traders were stunned.\n\n\
+                    The selling began at 9:30 a.m.";
+        assert_eq!(value_of(lead).as_deref(), Some("2015-08-24T09:30"));
+        let headline = "Wall Street rebounds after Monday rout\n\n\
+                        Stocks rose sharply. Traders were relieved.\n\n\
+                        The buying began at 9:30 a.m.";
+        assert_eq!(value_of(headline).as_deref(), Some("2015-08-25T09:30"));
     }
 }
