@@ -66,7 +66,11 @@ fn undate_weekday_ranges(text: &str, sentence_of: &SentenceOf, timexes: &mut [Ti
         // does any cue in a clause that names a day of the calendar.
         let sentence = sentence_of(first);
         let cued = |at: usize| habitual(text, sentence, timexes, at, Cue::WeeksOrLonger);
-        if !(cued(i) || cued(i + 1))
+        // Hours beside a range of most of a week ("Monday through Friday",
+        // "Tuesday through Sunday") are a habit; beside a few days
+        // ("Wednesday through Friday") they may be those of one event.
+        let most_of_a_week = (i64::from(b) - i64::from(a)).rem_euclid(7) >= 3;
+        if !(cued(i) || cued(i + 1) || (most_of_a_week && hours_beside(text, timexes, i)))
             || clause_names_day(text, timexes, i, i..i + 2)
             || clause_names_day(text, timexes, i + 1, i..i + 2)
         {
@@ -78,6 +82,40 @@ fn undate_weekday_ranges(text: &str, sentence_of: &SentenceOf, timexes: &mut [Ti
             timexes[t].relative = false;
         }
     }
+}
+
+/// True when a range of clock times stands right beside the range of
+/// weekdays at `i` and `i + 1`: the hours of those days ("open 8:30 a.m.
+/// to 4:30 p.m. Monday through Friday", "Monday to Friday, from 9 a.m. to 5
+/// p.m.").
+fn hours_beside(text: &str, timexes: &[Timex], i: usize) -> bool {
+    let clock_range = |a: usize| {
+        let (Some(x), Some(y)) = (timexes.get(a), timexes.get(a + 1)) else {
+            return false;
+        };
+        x.kind == TimexType::Time
+            && y.kind == TimexType::Time
+            && x.sentence == y.sentence
+            && text
+                .get(x.span.end..y.span.start)
+                .is_some_and(|gap| range_gap(gap) || gap == " and ")
+    };
+    // At most "from" or "between" and a comma between the two ranges.
+    let beside = |a: &Timex, b: &Timex| {
+        a.sentence == b.sentence
+            && text.get(a.span.end..b.span.start).is_some_and(|gap| {
+                let words: Vec<&str> = gap
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                gap.len() <= 12
+                    && words
+                        .iter()
+                        .all(|w| matches!(key(w).as_str(), "from" | "between"))
+            })
+    };
+    (i >= 2 && clock_range(i - 2) && beside(&timexes[i - 1], &timexes[i]))
+        || (clock_range(i + 2) && beside(&timexes[i + 1], &timexes[i + 2]))
 }
 
 /// "open from 9 a.m. to 5 p.m. daily", "usually opens at 10 a.m.": clock

@@ -129,6 +129,11 @@ pub(super) fn clock_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     if shared_plural_pod(&hit.text[weekday.end()..]).is_some() {
         return None;
     }
+    // "open 8:30 a.m. to 4:30 p.m. Monday through Friday": the weekday
+    // starts a range of days, not the clock's day.
+    if starts_weekday_range(&hit.text[weekday.end()..]) {
+        return None;
+    }
     let (hour, minute) = clock_or_word(hit)?;
     // "every Sunday at 10 a.m.": that time of every such day.
     if hit.get("rel").is_none()
@@ -148,6 +153,26 @@ pub(super) fn clock_day(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         anchored: false,
     };
     Some(out)
+}
+
+/// True when `after`, the text after a weekday, goes on to the weekday
+/// that ends a range ("through Friday", "to Friday", "-Friday").
+fn starts_weekday_range(after: &str) -> bool {
+    let rest = after
+        .strip_prefix(" through ")
+        .or_else(|| after.strip_prefix(" to "))
+        .or_else(|| after.strip_prefix(" thru "))
+        .or_else(|| after.strip_prefix('-'))
+        .or_else(|| after.strip_prefix('–'))
+        .or_else(|| after.strip_prefix(" - "))
+        .or_else(|| after.strip_prefix(" – "));
+    rest.is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        TABLES.weekdays.contains_key(&key(word))
+    })
 }
 
 /// The hour and where it starts in "at 4 in the morning", "by ten at
