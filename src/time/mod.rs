@@ -48,7 +48,8 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
     let mut sentence_month: Option<(usize, NaiveDate)> = None;
     let mut sentence_year: Option<(usize, i32)> = None;
     let mut out = Vec::with_capacity(found.len());
-    for (c, index) in found {
+    let mut found = found.into_iter().peekable();
+    while let Some((c, index)) = found.next() {
         // A headline (no closing stop) is no story lead.
         let headline = sentences.get(index).is_some_and(|s| {
             !text[s.span.start..s.span.end]
@@ -87,7 +88,22 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
         // A comparison ("up from $5 million a year ago") does not move the
         // time the text talks about.
         let comparison = c.val.is_comparison();
-        if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison {
+        // A clock time or part of day borrows its day; nor does one before
+        // the day it is of ("He died in hospital at 2.15am the next day").
+        let borrowed = matches!(
+            c.val,
+            normalize::Val::Clock { .. } | normalize::Val::DayPart { .. }
+        );
+        let day_follows = borrowed
+            && found.peek().is_some_and(|(next, _)| {
+                matches!(
+                    next.val,
+                    normalize::Val::FromRef { .. } | normalize::Val::PartOfDay { .. }
+                ) && text
+                    .get(c.span.end..next.span.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+            });
+        if matches!(c.kind, TimexType::Date | TimexType::Time) && !comparison && !day_follows {
             reference.update(&value, dct);
         } else if c.kind == TimexType::Duration {
             reference.update_duration(&value);
@@ -104,7 +120,6 @@ pub fn tag(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<Ti
             // A clock time's day is borrowed, not named: it does not pass
             // on to the next sentence ("after midnight. Customers queued
             // from 7 a.m.").
-            let borrowed = matches!(c.val, normalize::Val::Clock { .. });
             // A day inside a relative clause ("futures, which expire on
             // Thursday, rose ... by 0630 GMT") is no day for the clocks of
             // the main clause.
