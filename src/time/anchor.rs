@@ -464,7 +464,25 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             let date = day_of_clock(cx, dct);
             (format!("{date}T{hour:02}:{minute:02}"), true)
         }
-        Val::DayPart { pod } => (format!("{}T{pod}", day_of_clock(cx, cx.dct)), true),
+        Val::DayPart { pod } => {
+            // "Crews worked through the night": in a past sentence, the
+            // night gone is the one before the DCT's day.
+            let night_gone = *pod == "NI" && cx.tense == Tense::Past;
+            let dct = cx.dct.map(|d| {
+                if night_gone {
+                    d.pred_opt().unwrap_or(d)
+                } else {
+                    d
+                }
+            });
+            // Not a day named in the sentence before that lies ahead: "will
+            // update its website throughout the night" is tonight.
+            let cx = Context {
+                coming_day: None,
+                ..*cx
+            };
+            (format!("{}T{pod}", day_of_clock(&cx, dct)), true)
+        }
     }
 }
 

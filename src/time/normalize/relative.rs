@@ -54,8 +54,9 @@ pub(super) fn pod_rel(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
 }
 
 /// The candidate for a match of:
-/// - `pod_in`: in the morning / by late afternoon / until the evening: a
-///   part of the day the sentence is on (the preposition is left out)
+/// - `pod_in`: in the morning / by late afternoon / until the evening /
+///   through the night: a part of the day the sentence is on (the
+///   preposition is left out)
 pub(super) fn pod_in(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     let part = hit.get("part")?;
     let pod = *TABLES.parts_of_day.get(&key(part.as_str()))?;
@@ -67,6 +68,10 @@ pub(super) fn pod_in(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     ];
     let next = next_word(&hit.text[out.span.end..]);
     if next.starts_with(|c: char| c.is_ascii_lowercase()) && !FOLLOWERS.contains(&next) {
+        return None;
+    }
+    // "late night" is a kind of show or snack; "the night" is one.
+    if pod == "NI" && hit.get("the").is_none() {
         return None;
     }
     let modifier = hit.get("mod").or(hit.get("mod2"));
