@@ -438,8 +438,12 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             // "issued warnings for the weekend": the closest, the coming
             // one from Wednesday on.
             let closest_ahead = *set_for && weekday >= 3;
+            // With no tense, the nearest, a day ahead counting twice as far
+            // as one back: on a Friday the coming one ("could continue into
+            // the weekend").
             let offset = match tense_pick(Pick::Tense, cx.tense) {
                 Pick::Future => 0,
+                Pick::Nearest if weekday == 5 => 0,
                 _ if weekday >= 6 || closest_ahead => 0,
                 _ => -1,
             };
