@@ -69,7 +69,11 @@ pub(super) fn oclock(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
         let p = key(p.as_str());
         p.ends_with("afternoon") || p.ends_with("evening") || (p.ends_with("night") && hour >= 5)
     });
-    let hour = match (later, hour) {
+    // "by Friday at 5 o'clock", "in line by 7 o'clock": with no part of
+    // the day, an hour of 1 to 7 is of the afternoon or evening, when news
+    // happens; an hour of the small hours says "in the morning".
+    let bare_afternoon = hpod.is_none() && hit.name == "oclock" && (1..=7).contains(&hour);
+    let hour = match (later || bare_afternoon, hour) {
         (true, h) if h < 12 => h + 12,
         (false, 12) if hpod.is_some() => 0,
         (_, h) => h,
