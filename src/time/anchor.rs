@@ -169,9 +169,9 @@ pub struct Context<'a> {
     /// DCT ("The strike begins on Monday. Workers will walk out at 5 a.m.").
     pub coming_day: Option<NaiveDate>,
     /// For clock times in a past-tense sentence with no day nearby: the one
-    /// plain day the story's lead named, in the week before the DCT ("won
-    /// best picture at the Academy Awards Sunday night ... The ceremony,
-    /// which began at 5:30 p.m. PT, ran 3 hours").
+    /// plain day the story's lead named, one or two days before the DCT
+    /// ("won best picture at the Academy Awards Sunday night ... The
+    /// ceremony, which began at 5:30 p.m. PT, ran 3 hours").
     pub story_day: Option<NaiveDate>,
     /// First day of the last month (or day) stated in the same sentence,
     /// for "on the 15th".
@@ -458,27 +458,14 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             // midnight": with no day named, a midnight gone is the one that
             // began the DCT's day (`T24:00` of the day before).
             let midnight_gone = *hour == 24 && matches!(cx.tense, Tense::Past | Tense::Since);
-            let dct = cx.dct.map(|d| {
-                if midnight_gone {
-                    d.pred_opt().unwrap_or(d)
-                } else {
-                    d
-                }
-            });
-            let date = day_of_clock(cx, dct);
+            let date = day_of_clock(cx, dct_or_day_before(cx, midnight_gone));
             (format!("{date}T{hour:02}:{minute:02}"), true)
         }
         Val::DayPart { pod } => {
             // "Crews worked through the night": in a past sentence, the
             // night gone is the one before the DCT's day.
             let night_gone = *pod == "NI" && cx.tense == Tense::Past;
-            let dct = cx.dct.map(|d| {
-                if night_gone {
-                    d.pred_opt().unwrap_or(d)
-                } else {
-                    d
-                }
-            });
+            let dct = dct_or_day_before(cx, night_gone);
             // Not a day named in the sentence before that lies ahead: "will
             // update its website throughout the night" is tonight.
             let cx = Context {
@@ -488,6 +475,13 @@ fn resolve_plain(val: &Val, cx: &Context) -> (String, bool) {
             (format!("{}T{pod}", day_of_clock(&cx, dct)), true)
         }
     }
+}
+
+/// The DCT, or the day before it when `gone` (a midnight or night that
+/// has passed by the time the text was written).
+fn dct_or_day_before(cx: &Context, gone: bool) -> Option<NaiveDate> {
+    cx.dct
+        .map(|d| if gone { d.pred_opt().unwrap_or(d) } else { d })
 }
 
 /// The day of a clock time or part of day with no day of its own: the day

@@ -341,7 +341,8 @@ fn habitual(text: &str, sentence: Span, timexes: &[Timex], i: usize, cue: Cue) -
         || (cue == Cue::DaysOrLonger
             && in_clock_range(text, timexes, i)
             && cue_word(&TABLES.habitual_hours))
-        || (cue == Cue::DaysOrLonger && on_days_of_a_kind_near(before, after))
+        || (cue == Cue::DaysOrLonger
+            && on_days_of_a_kind_near(&clause_before, &clause_after, before))
 }
 
 /// True when `span` names a part of a day and no day ("the morning",
@@ -384,16 +385,14 @@ fn throughout_period(text: &str, t: &Timex) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case("throughout"))
 }
 
-/// True when the clause around a time (`before` it from the sentence start,
-/// `after` it to the sentence end), or the phrase that opens its sentence,
-/// says "on match days" or the like (see `on_days_of_a_kind`): a cue for
-/// clock times, not for weekdays or months ("runs on Tuesday nights in
-/// July").
-fn on_days_of_a_kind_near(before: &str, after: &str) -> bool {
-    let mut words_before: Vec<&str> = clause_words_before(before).collect();
-    words_before.reverse();
-    on_days_of_a_kind(words_before.into_iter())
-        || on_days_of_a_kind(clause_words_after(after))
+/// True when the clause around a time (its words before and after it, in
+/// text order), or the phrase that opens its sentence (`before` is the
+/// sentence up to the time), says "on match days" or the like (see
+/// `on_days_of_a_kind`): a cue for clock times, not for weekdays or months
+/// ("runs on Tuesday nights in July").
+fn on_days_of_a_kind_near(clause_before: &[&str], clause_after: &[&str], before: &str) -> bool {
+    on_days_of_a_kind(clause_before.iter().copied())
+        || on_days_of_a_kind(clause_after.iter().copied())
         || opening_phrase(before).is_some_and(|phrase| on_days_of_a_kind(phrase.split_whitespace()))
 }
 
