@@ -735,6 +735,10 @@ pub fn holiday(year: i32, rule: &str) -> Option<NaiveDate> {
         let days: i64 = shift.trim_start_matches('+').parse().ok()?;
         return easter(year)?.checked_add_signed(chrono::Duration::days(days));
     }
+    if let Some(shift) = rule.strip_prefix("orthodox") {
+        let days: i64 = shift.trim_start_matches('+').parse().ok()?;
+        return orthodox_easter(year)?.checked_add_signed(chrono::Duration::days(days));
+    }
     let (rule, shift) = match rule.split_once('+') {
         Some((r, d)) => (r, d.parse::<u64>().ok()?),
         None => (rule, 0),
@@ -766,6 +770,20 @@ pub fn holiday(year: i32, rule: &str) -> Option<NaiveDate> {
         _ => return None,
     };
     date.checked_add_days(Days::new(shift))
+}
+
+/// Orthodox Easter Sunday of `year` as a Gregorian date (Meeus's Julian
+/// algorithm, moved by the calendars' difference of 13 days, which holds
+/// from 1900 to 2099).
+fn orthodox_easter(year: i32) -> Option<NaiveDate> {
+    if !(1900..=2099).contains(&year) {
+        return None;
+    }
+    let d = (19 * (year % 19) + 15) % 30;
+    let e = (2 * (year % 4) + 4 * (year % 7) - d + 34) % 7;
+    let month = u32::try_from((d + e + 114) / 31).ok()?;
+    let day = u32::try_from((d + e + 114) % 31 + 1).ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)?.checked_add_days(Days::new(13))
 }
 
 /// Western Easter Sunday of `year` (anonymous Gregorian algorithm).
@@ -814,6 +832,23 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn orthodox_easter_follows_the_julian_calendar() {
+        // Published dates of Orthodox Easter; 2025 falls with Western Easter.
+        for (year, day) in [
+            (2006, "2006-04-23"),
+            (2008, "2008-04-27"),
+            (2015, "2015-04-12"),
+            (2023, "2023-04-16"),
+            (2024, "2024-05-05"),
+            (2025, "2025-04-20"),
+        ] {
+            assert_eq!(orthodox_easter(year), Some(d(day)), "{year}");
+        }
+        assert_eq!(holiday(2008, "orthodox-2"), Some(d("2008-04-25")));
+        assert_eq!(orthodox_easter(2100), None);
     }
 
     #[test]

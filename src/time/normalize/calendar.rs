@@ -345,16 +345,50 @@ pub(super) fn holiday(hit: &Hit, mut out: Candidate) -> Option<Candidate> {
     {
         return None;
     }
-    // "Lunar New Year's Eve", "Orthodox Christmas": another calendar's.
+    // "Orthodox Easter", "Greek Orthodox faithful marked Easter", "Orthodox
+    // Christians ... celebrate Christmas": the Julian calendar's feasts.
+    let before = key(previous_word(hit.text, out.span.start));
+    let western = matches!(before.as_str(), "western" | "catholic" | "protestant");
+    let rule = if !western && orthodox_sentence(&hit.text[..out.span.start]) {
+        let rule = orthodox_rule(rule)?;
+        // "Orthodox Easter" is the feast's name.
+        if before == "orthodox" {
+            out.span.start = hit.text[..out.span.start].trim_end().len() - "orthodox".len();
+        }
+        rule
+    } else {
+        Cow::Borrowed(rule)
+    };
+    // "Lunar New Year's Eve", "Chinese New Year": another calendar's.
     if matches!(
         key(previous_word(hit.text, out.span.start)).as_str(),
-        "lunar" | "chinese" | "orthodox" | "jewish" | "islamic" | "persian" | "ethiopian"
+        "lunar" | "chinese" | "jewish" | "islamic" | "persian" | "ethiopian"
     ) {
         return None;
     }
     let pick = hit.get("rel").map_or(Pick::Tense, |r| pick_of(r.as_str()));
-    out.val = holiday_val(Cow::Borrowed(rule), hit.num("year"), pick)?;
+    out.val = holiday_val(rule, hit.num("year"), pick)?;
     Some(out)
+}
+
+/// True when the sentence up to a holiday's name (`before`, the text up to
+/// it) says "Orthodox".
+fn orthodox_sentence(before: &str) -> bool {
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    before[start..].contains("Orthodox") || before[start..].ends_with("orthodox ")
+}
+
+/// The Orthodox rule for a holiday's rule of `holidays.txt`: the feasts of
+/// Easter move to Orthodox Easter, Christmas (Eve) to January 7 (6); other
+/// holidays have none.
+fn orthodox_rule(rule: &'static str) -> Option<Cow<'static, str>> {
+    match rule {
+        "12-25" => Some(Cow::Borrowed("01-07")),
+        "12-24" => Some(Cow::Borrowed("01-06")),
+        _ => rule
+            .strip_prefix("easter")
+            .map(|shift| Cow::Owned(format!("orthodox{shift}"))),
+    }
 }
 
 /// The candidate for a match of:
