@@ -750,11 +750,7 @@ fn date_clocks_by_next_day(text: &str, sentences: &[Sentence], timexes: &mut [Ti
                 }
                 // "from 10 p.m. to 6 a.m. on Sunday": the night before.
                 day = day.pred_opt().unwrap_or(day);
-            } else if close
-                && next.value.ends_with("TNI")
-                && clock.value.len() == 16
-                && clock.value[11..13] < *"06"
-            {
+            } else if close && next.value.ends_with("TNI") && in_small_hours(&clock.value) {
                 // "until 1am tonight": the small hours after that night.
                 day = day.succ_opt().unwrap_or(day);
             }
@@ -798,6 +794,12 @@ fn clocks_follow_moved_days(text: &str, timexes: &mut [Timex]) {
     }
 }
 
+/// True when `value` is a clock time on a day (`2024-03-12T02:15`) before
+/// 6 a.m.
+fn in_small_hours(value: &str) -> bool {
+    value.len() == 16 && value[11..13] < *"06"
+}
+
 /// "Shelling went on through Monday night until 5 a.m.", "Tuesday night,
 /// at about 2 a.m.": a clock time of the small hours (before 6 a.m.) that
 /// took the day of a night named before it in its sentence is on the
@@ -806,8 +808,7 @@ fn small_hours_after_night(text: &str, timexes: &mut [Timex]) {
     for i in 1..timexes.len() {
         let clock = &timexes[i];
         let small_hours = clock.kind == TimexType::Time
-            && clock.value.len() == 16
-            && clock.value[11..13] < *"06"
+            && in_small_hours(&clock.value)
             && !names_day(&text[clock.span.start..clock.span.end]);
         if !small_hours {
             continue;
